@@ -1,0 +1,49 @@
+# The blog's command line: `make help` lists the targets.
+# Every target bootstraps .venv/ from the pinned requirements on first use.
+
+# Warnings are errors, and a build reports all of them before failing,
+# exactly like CI, Read the Docs and GitHub Pages.
+SPHINXOPTS    ?= --fail-on-warning --keep-going --nitpicky
+SOURCEDIR     := .
+BUILDDIR      := _build
+VENV          := .venv
+PYTHON        := $(VENV)/bin/python
+
+.DEFAULT_GOAL := help
+.PHONY: help html livehtml test post import bench audit linkcheck lock clean
+
+help:  ## List the targets.
+	@grep --extended-regexp '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/build.stamp: requirements/build.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --requirement requirements/build.txt
+	touch $@
+
+$(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
+	$(PYTHON) -m pip install --quiet --requirement requirements/dev.txt
+	touch $@
+
+html: $(VENV)/build.stamp  ## Build the site into _build/html.
+	$(PYTHON) -m sphinx --builder html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+
+livehtml: $(VENV)/dev.stamp  ## Serve the site on http://127.0.0.1:8000 and rebuild on save.
+	$(VENV)/bin/sphinx-autobuild $(SPHINXOPTS) --watch _ext $(SOURCEDIR) $(BUILDDIR)/html
+
+test: $(VENV)/dev.stamp  ## Run the whole test suite.
+	$(PYTHON) -m pytest
+
+# The author's text reaches the command verbatim, whatever quotes, guillemets
+# or $ it holds: $(value …) stops make expanding it, "$$…" stops the shell.
+post: export NEW_POST_TITLE = $(value TITLE)
+post: export NEW_POST_TAGS = $(value TAGS)
+post: export NEW_POST_CATEGORY = $(value CATEGORY)
+post: $(VENV)/build.stamp  ## Create a new post: make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]
+	@$(PYTHON) -m blogtools.new_post --title="$$NEW_POST_TITLE" --tags="$$NEW_POST_TAGS" --category="$$NEW_POST_CATEGORY"
+
+lock:  ## Re-pin requirements/*.txt from requirements/*.in.
+	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/build.txt requirements/build.in
+	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/dev.txt requirements/dev.in
+
+clean:  ## Remove the build output.
+	rm -rf $(BUILDDIR)

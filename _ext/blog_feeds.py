@@ -1,0 +1,115 @@
+"""Atom feeds of the whole blog, of each tag and of each category, the same on every machine.
+
+ABlog's feeds take their times from the build machine's time zone
+(``astimezone()``), stamp the feed with the time of the build, title them in
+English (« Posts tagged »), and leave the links inside each post relative to
+the feed's folder, where feed readers cannot follow them. This extension
+replaces them:
+
+* ``blog/atom.xml`` carries the latest ``blog_feed_length`` posts (all when
+  unset) in full; ``blog/tag/<slug>/atom.xml`` and
+  ``blog/category/<slug>/atom.xml`` carry those of one tag or category;
+* titles are the listing's own French titles;
+* every time is on the blog's clock (``blog_timezone``), and the feed's
+  ``updated`` is its newest post's, so two builds of one commit are identical;
+* every link and image inside a post is an absolute URL under ``blog_baseurl``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import ablog.post
+from ablog.blog import Blog, Post
+from feedgen.feed import FeedGenerator
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+from blog_dates import localize
+
+_ = get_translation("sphinx")
+
+_URL_ATTRIBUTE = re.compile(r'(?P<name>href|src)="(?P<url>[^"]*)"')
+
+
+def absolute_url(app: Sphinx, docname: str) -> str:
+    """Return the published address of page *docname*."""
+    return urljoin(app.config.blog_baseurl, app.builder.get_target_uri(docname))
+
+
+def _absolute_links(html: str, base: str) -> str:
+    return _URL_ATTRIBUTE.sub(lambda match: f'{match["name"]}="{urljoin(base, match["url"])}"', html)
+
+
+def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
+    url = absolute_url(app, post.docname)
+    entry = feed.add_entry(order="append")
+    entry.id(url)
+    entry.title(post.title)
+    entry.link(href=url, rel="alternate")
+    entry.published(localize(post.date, app.config))
+    entry.updated(localize(post.update, app.config))
+    for author in post.author:
+        entry.author(name=author.name)
+    for tag in post.tags:
+        entry.category(term=tag.name, label=tag.name)
+    summary = " ".join(paragraph.astext() for paragraph in post.excerpt)
+    if summary:
+        entry.summary(summary)
+    html = post.to_html(post.docname, fulltext=True)
+    entry.content(_absolute_links(html, url), type="html")
+
+
+def write_feed(app: Sphinx, path: str, title: str, listing_docname: str, posts: list[Post]) -> None:
+    """Write the Atom feed *path* (relative to the output) for *posts*, newest first."""
+    length = app.config.blog_feed_length
+    posts = sorted(posts, key=lambda post: post.date, reverse=True)[:length]
+    feed_url = urljoin(app.config.blog_baseurl, path)
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(title)
+    feed.link(href=absolute_url(app, listing_docname), rel="alternate")
+    feed.link(href=feed_url, rel="self")
+    feed.language(app.config.language)
+    if app.config.blog_feed_subtitle:
+        feed.subtitle(app.config.blog_feed_subtitle)
+    if posts:
+        feed.updated(max(localize(post.update, app.config) for post in posts))
+    for post in posts:
+        _add_entry(app, feed, post)
+    target = Path(app.builder.outdir, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(feed.atom_str(pretty=True))
+
+
+def generate_feeds(app: Sphinx) -> list:
+    """Write every feed (an ``html-collect-pages`` listener that adds no page)."""
+    if not ablog.builder_support(app) or not app.config.blog_baseurl:
+        return []
+    blog = Blog(app)
+    if not blog:
+        ablog.post.register_posts(app)
+    site = app.config.blog_title
+    write_feed(app, posixpath.join(blog.blog_path, "atom.xml"), site, blog.posts.docname, list(blog.posts))
+    for catalog, heading in ((blog.tags, _("Posts tagged “%s”")), (blog.category, _("Posts in the category “%s”"))):
+        for collection in catalog:
+            if len(collection):
+                title = f"{site} – {heading % collection.name}"
+                write_feed(app, f"{collection.path}/atom.xml", title, collection.docname, list(collection))
+    return []
+
+
+def _replace_ablog_feeds(app: Sphinx) -> None:
+    listeners = app.events.listeners["html-collect-pages"]
+    listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_atom_feeds]
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("ablog")
+    app.setup_extension("blog_dates")
+    _replace_ablog_feeds(app)
+    app.connect("html-collect-pages", generate_feeds)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

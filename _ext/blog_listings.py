@@ -1,0 +1,189 @@
+"""Paginated listings of posts with their excerpts, in the theme's own layout.
+
+ABlog writes one archive page per tag, category, author and year, never
+paginated, with templates that break Furo (every page renders as Furo's
+"inheriting from layout.html" error page), dates from ``strftime`` and
+invalid HTML (a paragraph inside a paragraph for each excerpt). This
+extension replaces ABlog's archive pages with its own:
+
+* the home page (the master document) lists the latest posts below its text;
+* ``blog.html`` lists all posts; ``blog/tag/<slug>.html``,
+  ``blog/category/<slug>.html``, ``blog/author/<slug>.html``,
+  ``blog/<year>.html`` and ``blog/<year>/<month>.html`` list theirs;
+* every listing is cut into pages of ``blog_posts_per_page`` posts:
+  ``<listing>/page/2.html``, linked as « Articles plus anciens » and
+  « Articles plus récents »;
+* ``blog/tag.html``, ``blog/category.html``, ``blog/author.html`` and
+  ``blog/archive.html`` index the listings, with their counts.
+
+Pages keep ABlog's addresses, so ABlog's reference labels (``tag-numerique``)
+still resolve. Each page goes through the theme's ``page.html``; the
+templates ``blog/listing.html`` and ``blog/catalog.html`` fill its content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+
+import ablog.post
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+from docutils.utils import new_document
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+from blog_dates import format_month
+
+# ABlog's catalog, which also holds Sphinx's and Furo's strings: locales/fr/LC_MESSAGES/sphinx.po.
+_ = get_translation("sphinx")
+
+
+@dataclass
+class Listing:
+    """An ordered list of posts shown on one or more pages, newest first."""
+
+    docname: str
+    title: str
+    posts: list[Post]
+    feed: str | None = None
+
+    def page_docname(self, number: int) -> str:
+        """Return the docname of page *number* (1 is the listing's own address)."""
+        return self.docname if number == 1 else f"{self.docname}/page/{number}"
+
+    def pages(self, per_page: int) -> Iterator[tuple[int, list[Post]]]:
+        """Yield each page number with its posts."""
+        for start in range(0, max(len(self.posts), 1), per_page):
+            yield start // per_page + 1, self.posts[start : start + per_page]
+
+    def page_count(self, per_page: int) -> int:
+        return max(1, -(-len(self.posts) // per_page))
+
+
+@dataclass
+class Catalog:
+    """An index page: the listings of one kind (tags, categories, …) with their counts."""
+
+    docname: str
+    title: str
+    groups: list[tuple[str, list[Listing]]] = field(default_factory=list)
+
+
+def _feed_of(path: str, blog: Blog) -> str | None:
+    return f"{path}/atom.xml" if blog.blog_baseurl and blog.blog_feed_archives else None
+
+
+def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
+    """Return every listing of the blog and the index pages that list them."""
+    blog = Blog(app)
+    listings = [Listing(blog.posts.docname, _("All posts"), list(blog.posts), f"{blog.blog_path}/atom.xml")]
+    catalogs = []
+    for catalog, heading, index_title in (
+        (blog.tags, _("Posts tagged “%s”"), _("Tags")),
+        (blog.category, _("Posts in the category “%s”"), _("Categories")),
+        (blog.author, _("Posts by %s"), _("Authors")),
+    ):
+        kind = [
+            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog))
+            for coll in sorted(catalog, key=lambda coll: coll.docname)
+            if len(coll)
+        ]
+        listings.extend(kind)
+        if kind:
+            catalogs.append(Catalog(catalog.docname, index_title, [("", kind)]))
+    archive = Catalog(blog.archive.docname, _("Archives"))
+    for year in blog.archive:
+        if not len(year):
+            continue
+        year_listing = Listing(year.docname, _("Posts of %s") % year.name, list(year))
+        months = [
+            Listing(
+                f"{year.docname}/{month:02d}",
+                _("Posts of %s") % format_month(date(year.name, month, 1), app.config),
+                list(posts),
+            )
+            for month, posts in groupby(year_listing.posts, key=lambda post: post.date.month)
+        ]
+        listings.append(year_listing)
+        listings.extend(months)
+        archive.groups.append((year_listing, months))
+    if archive.groups:
+        catalogs.append(archive)
+    return listings, catalogs
+
+
+def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
+    """Return the HTML of *post*'s excerpt, its links relative to page *docname*."""
+    doctree = new_document("")
+    for node in post.excerpt:
+        doctree.append(node.deepcopy())
+    revise_pending_xrefs(doctree, docname)
+    app.env.resolve_references(doctree, docname, app.builder)
+    return html_builder_write_doc(app.builder, docname, doctree)
+
+
+def listing_context(app: Sphinx, listing: Listing, number: int, docname: str, *, heading: bool) -> dict:
+    """Return what ``blog/listing.html`` needs to show page *number* of *listing* at *docname*."""
+    per_page = app.config.blog_posts_per_page
+    posts = list(listing.pages(per_page))[number - 1][1]
+    count = listing.page_count(per_page)
+    return {
+        "heading": listing.title if heading else None,
+        "page": number,
+        "page_count": count,
+        "newer": listing.page_docname(number - 1) if number > 1 else None,
+        "older": listing.page_docname(number + 1) if number < count else None,
+        "feed": listing.feed,
+        "entries": [
+            {"post": post, "excerpt": render_excerpt(app, post, docname)} for post in posts
+        ],
+    }
+
+
+def _page_title(listing: Listing, number: int) -> str:
+    return listing.title if number == 1 else _("%(title)s – page %(number)d") % {"title": listing.title, "number": number}
+
+
+def generate_listing_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
+    """Yield every listing page and index page (the ``html-collect-pages`` event)."""
+    if not ablog.builder_support(app):
+        return
+    if not Blog(app):
+        ablog.post.register_posts(app)
+    listings, catalogs = collect_listings(app)
+    for listing in listings:
+        for number, _posts in listing.pages(app.config.blog_posts_per_page):
+            docname = listing.page_docname(number)
+            context = listing_context(app, listing, number, docname, heading=True)
+            yield docname, {"title": _page_title(listing, number), "body": "", "blog_listing": context}, "page.html"
+    for catalog in catalogs:
+        yield catalog.docname, {"title": catalog.title, "body": "", "blog_catalog": catalog}, "page.html"
+
+
+def add_home_listing(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Show the first page of all posts below the home page's own text."""
+    if pagename != app.config.root_doc or not ablog.builder_support(app):
+        return
+    blog = Blog(app)
+    home = Listing(blog.posts.docname, _("All posts"), list(blog.posts), f"{blog.blog_path}/atom.xml")
+    context["blog_listing"] = listing_context(app, home, 1, pagename, heading=False)
+
+
+def _replace_ablog_archive_pages(app: Sphinx) -> None:
+    """Disconnect ABlog's own archive pages, which these listings replace."""
+    listeners = app.events.listeners["html-collect-pages"]
+    listeners[:] = [
+        listener for listener in listeners if listener.handler is not ablog.post.generate_archive_pages
+    ]
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("ablog")
+    app.setup_extension("blog_dates")
+    app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
+    _replace_ablog_archive_pages(app)
+    app.connect("html-collect-pages", generate_listing_pages)
+    app.connect("html-page-context", add_home_listing)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

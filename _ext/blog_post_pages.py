@@ -1,0 +1,54 @@
+"""A post's page shows its date, author, category and tags, and links to its neighbours.
+
+Posts are in no table of contents, so Furo's « Précédent » / « Suivant »
+footer is empty on them, and ABlog's own post card is a sidebar template
+with English labels and invalid HTML (``li`` elements inside a ``div``,
+ids with spaces). This extension gives the page template, for each post:
+
+* ``blog_post``: ABlog's post, for ``blog/post-meta.html``, shown under the
+  title (``blog_post_heading``, the body's first ``<h1>``) and above the text
+  (``blog_post_text``);
+* ``prev`` and ``next``: the older and the newer post, in the shape Furo's
+  footer already renders;
+* ``blog_feeds``: the feeds the page's ``<head>`` announces.
+"""
+
+from __future__ import annotations
+
+import ablog
+from ablog.blog import Blog
+from sphinx.application import Sphinx
+
+
+def _neighbour(context: dict, post) -> dict | None:
+    if post is None:
+        return None
+    return {"link": context["pathto"](post.docname), "title": post.title}
+
+
+def add_post_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Add the post's metadata, neighbours and feeds to the page's template context."""
+    if not ablog.builder_support(app):
+        return
+    blog = Blog(app)
+    feeds = [(app.config.blog_title, f"{blog.blog_path}/atom.xml")]
+    listing = context.get("blog_listing")
+    if listing and listing.get("feed") and listing["feed"] != feeds[0][1]:
+        feeds.append((context.get("title", ""), listing["feed"]))
+    context["blog_feeds"] = feeds if app.config.blog_baseurl else []
+    if pagename not in blog.posts:
+        return
+    post = blog.posts[pagename]
+    heading, _, text = context["body"].partition("</h1>")
+    context["blog_post"] = post
+    context["blog_post_heading"] = heading + "</h1>"
+    context["blog_post_text"] = text
+    context["prev"] = _neighbour(context, post.prev)
+    context["next"] = _neighbour(context, post.next)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("ablog")
+    # After blog_listings has added a listing's feed to the context.
+    app.connect("html-page-context", add_post_context, priority=600)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,150 @@
+"""Create a new post: ``make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]``.
+
+The author gives a title; the command writes ``posts/<year>/<slug>.md`` with
+the front matter ABlog reads (today's date in the blog's time zone, whatever
+the machine's, the default author and the language, all taken from conf.py)
+and the title as the page heading, then prints the file's path.
+
+The slug is the post's address, so the command refuses a title whose slug an
+existing post already has, in any year, and never overwrites a file. Every
+message is in French, for the author.
+"""
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from blogtools.settings import load_settings
+from blogtools.slugs import slugify
+
+REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Refusal(Exception):
+    """Why the post was not written, worded for the author."""
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line; ``--help`` describes it in French."""
+    parser = argparse.ArgumentParser(
+        prog="python -m blogtools.new_post",
+        description="Crée posts/<année>/<slug>.md, prêt à écrire, et affiche son chemin.",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    parser.add_argument("--title", required=True, metavar="TITRE", help="titre de l’article, tel qu’il sera affiché")
+    parser.add_argument(
+        "--tags",
+        default="",
+        metavar="ÉTIQUETTES",
+        help="étiquettes séparées par des virgules (design, action publique)",
+    )
+    parser.add_argument(
+        "--category", default="", metavar="CATÉGORIE", help="catégorie (plusieurs : séparées par des virgules)"
+    )
+    parser.add_argument(
+        "--posts-dir",
+        type=Path,
+        metavar="DOSSIER",
+        default=REPOSITORY_ROOT / "posts",
+        help="dossier des articles (par défaut : posts/ du dépôt)",
+    )
+    return parser.parse_args(argv)
+
+
+def one_line(text: str) -> str:
+    """Return *text* with every run of white space, line breaks included, made one space."""
+    return " ".join(text.split())
+
+
+def title_slug(title: str) -> str:
+    """Return the slug of *title*, refusing a title that has none."""
+    if not title:
+        raise Refusal('le titre est vide. Exemple : make post TITLE="Mon titre"')
+    slug = slugify(title)
+    if not slug:
+        raise Refusal(
+            f"le titre « {title} » ne contient ni lettre ni chiffre : impossible d’en tirer un nom de fichier."
+        )
+    return slug
+
+
+def refuse_taken_slug(posts_dir: Path, slug: str) -> None:
+    """Refuse *slug* if a post of any year already has it (slugs hold no glob characters)."""
+    taken = sorted(posts_dir.rglob(f"{slug}.*"))
+    if taken:
+        raise Refusal(f"un article a déjà le slug « {slug} » : {taken[0]}. Choisissez un autre titre.")
+
+
+def labels(text: str, kind: str) -> str:
+    """Return comma-separated *text* tidied (``" a ,b, "`` → ``"a, b"``), refusing a label without a slug.
+
+    *kind* names the label in the refusal: ``"l’étiquette"``, ``"la catégorie"``.
+    """
+    names = [one_line(name) for name in text.split(",") if name.strip()]
+    for name in names:
+        if not slugify(name):
+            raise Refusal(f"{kind} « {name} » ne contient ni lettre ni chiffre.")
+    return ", ".join(names)
+
+
+def today_in(timezone: str) -> date:
+    """Return today's date in *timezone*, not in the machine's."""
+    return datetime.now(ZoneInfo(timezone)).date()
+
+
+def front_matter(day: date, settings: dict, category: str, tags: str) -> dict:
+    """Return the ABlog fields of a new post, in the order they are written; empty ones are left out."""
+    fields = {"blogpost": True, "date": day, "author": settings["blog_default_author"]}
+    if category:
+        fields["category"] = category
+    if tags:
+        fields["tags"] = tags
+    fields["language"] = settings["language"]
+    return fields
+
+
+def post_text(fields: dict, title: str) -> str:
+    """Return the Markdown of a post: YAML front matter, quoted where YAML needs it, then the title heading."""
+    yaml_text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=sys.maxsize)
+    return f"---\n{yaml_text}---\n\n# {title}\n\n"
+
+
+def create_post(posts_dir: Path, title: str, tags: str, category: str, settings: dict) -> Path:
+    """Write the new post under *posts_dir* and return its path; raise Refusal instead of overwriting."""
+    title = one_line(title)
+    slug = title_slug(title)
+    refuse_taken_slug(posts_dir, slug)
+    fields = front_matter(
+        today_in(settings["blog_timezone"]),
+        settings,
+        category=labels(category, "la catégorie"),
+        tags=labels(tags, "l’étiquette"),
+    )
+    path = posts_dir / str(fields["date"].year) / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Mode "x" fails rather than overwrite, even a file created since the check.
+    with path.open("x", encoding="utf-8") as post:
+        post.write(post_text(fields, title))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; return 0 when the post is written, 1 when it is refused."""
+    arguments = parse_arguments(argv)
+    settings = load_settings(REPOSITORY_ROOT)
+    try:
+        path = create_post(arguments.posts_dir, arguments.title, arguments.tags, arguments.category, settings)
+    except Refusal as refusal:
+        print(f"Article non créé : {refusal}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""Read a WordPress export (WXR 1.0, 1.1, 1.2) into plain Python objects.
+
+The file is parsed with defusedxml, so a document type declaring entities or
+fetching anything external is refused instead of expanded. Elements are
+matched by namespace, never by prefix: the ``wp`` namespace is the one the
+channel's ``wxr_version`` uses (http or https, any 1.x version), exactly as
+WordPress's own importer reads the document's namespaces, so an item that
+redefines ``wp:`` to a foreign address is not mistaken for WordPress data.
+
+WordPress.com exports use the ``atom:`` prefix without declaring it; that
+declaration is added before parsing, on the same line, so error line numbers
+still point into the author's file.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+from xml.parsers.expat import ErrorString
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/$")
+_VERSION = re.compile(r"^\d+\.\d+$")
+_UNDECLARED_ATOM = re.compile(rb"<rss\b(?![^>]*xmlns:atom=)")
+_NO_DATE = "0000-00-00 00:00:00"
+
+
+class WxrError(Exception):
+    """A file that cannot be read as a WordPress export; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A category or tag as attached to an item: its taxonomy, slug and display name."""
+
+    taxonomy: str
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment of an item, as exported (approved or not)."""
+
+    id: int
+    parent: int
+    author: str
+    author_url: str
+    date_gmt: datetime | None
+    content: str
+    approved: bool
+    type: str
+
+
+@dataclass
+class Item:
+    """One ``<item>``: a post, page, attachment, menu item or any other post type."""
+
+    id: int
+    type: str
+    status: str
+    title: str
+    link: str
+    slug: str
+    content: str
+    excerpt: str
+    creator: str
+    date_gmt: datetime | None
+    date_local: datetime | None
+    parent: int
+    menu_order: int
+    attachment_url: str
+    terms: list[Term] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+
+    def meta_values(self, key: str) -> list[str]:
+        """Every value of the post meta *key* (``_wp_old_slug`` may occur several times)."""
+        return self.meta.get(key, [])
+
+
+@dataclass
+class Export:
+    """The whole file: where the blog lived, its authors (by login) and its items in file order."""
+
+    path: Path
+    version: str
+    site_url: str
+    authors: dict[str, str]
+    items: list[Item]
+
+
+def read_export(path: Path) -> Export:
+    """Parse the WXR file at *path*; raise :class:`WxrError` naming the file and line if it is not one."""
+    data = path.read_bytes()
+    root = _parse(path, _declare_atom_prefix(data))
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise WxrError(f"{path} : ce n’est pas un export WordPress (pas d’élément <rss><channel>).")
+    wp = _wordpress_namespace(path, channel)
+    return Export(
+        path=path,
+        version=_text(channel.find(f"{{{wp}}}wxr_version")),
+        site_url=_text(channel.find(f"{{{wp}}}base_blog_url")) or _text(channel.find("link")),
+        authors=_authors(channel, wp),
+        items=[_item(element, wp) for element in channel.findall("item")],
+    )
+
+
+def _declare_atom_prefix(data: bytes) -> bytes:
+    """Declare ``atom:`` on the ``<rss>`` tag when the file uses it undeclared (WordPress.com)."""
+    if b"<atom:" not in data:
+        return data
+    return _UNDECLARED_ATOM.sub(f'<rss xmlns:atom="{ATOM_NS}"'.encode(), data, count=1)
+
+
+def _parse(path: Path, data: bytes) -> Element:
+    """Parse *data* safely; turn every parser refusal into one :class:`WxrError` with the line."""
+    try:
+        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except ParseError as error:
+        line, column = error.position
+        reason = ErrorString(error.code)
+        raise WxrError(f"{path}, ligne {line}, colonne {column + 1} : XML mal formé ({reason}).") from None
+    except DefusedXmlException as error:
+        raise WxrError(f"{path}, ligne {_line_of(error)} : construction XML refusée par sécurité ({error}).") from None
+
+
+def _line_of(error: DefusedXmlException) -> int | str:
+    """The line defusedxml reports for a refused entity or DTD, or ``?`` when it names none."""
+    return getattr(error, "line", None) or "?"
+
+
+def _wordpress_namespace(path: Path, channel: Element) -> str:
+    """Return the ``wp`` namespace URI the channel's ``wxr_version`` is written in; check the version."""
+    for child in channel:
+        namespace, _, local = child.tag.rpartition("}")
+        if local == "wxr_version" and _WP_NS.match(namespace.lstrip("{")):
+            version = _text(child)
+            if not _VERSION.match(version):
+                raise WxrError(f"{path} : numéro de version WXR invalide « {version} ».")
+            return namespace.lstrip("{")
+    raise WxrError(f"{path} : ce n’est pas un export WordPress (pas de <wp:wxr_version>).")
+
+
+def _authors(channel: Element, wp: str) -> dict[str, str]:
+    """Map each author login to their display name (the login when no name is given)."""
+    authors = {}
+    for element in channel.findall(f"{{{wp}}}author"):
+        login = _text(element.find(f"{{{wp}}}author_login"))
+        authors[login] = _text(element.find(f"{{{wp}}}author_display_name")) or login
+    return authors
+
+
+def _item(element: Element, wp: str) -> Item:
+    """Build an :class:`Item` from an ``<item>`` element."""
+
+    def field_text(name: str) -> str:
+        return _text(element.find(f"{{{wp}}}{name}"))
+
+    return Item(
+        id=_integer(field_text("post_id")),
+        type=field_text("post_type"),
+        status=field_text("status"),
+        title=_text(element.find("title")),
+        link=_text(element.find("link")),
+        slug=field_text("post_name"),
+        content=_text(element.find(f"{{{CONTENT_NS}}}encoded"), strip=False),
+        excerpt=_excerpt(element),
+        creator=_text(element.find(f"{{{DC_NS}}}creator")),
+        date_gmt=_date(field_text("post_date_gmt")),
+        date_local=_date(field_text("post_date")),
+        parent=_integer(field_text("post_parent")),
+        menu_order=_integer(field_text("menu_order")),
+        attachment_url=field_text("attachment_url"),
+        terms=_terms(element),
+        meta=_meta(element, wp),
+        comments=[_comment(comment, wp) for comment in element.findall(f"{{{wp}}}comment")],
+    )
+
+
+def _excerpt(element: Element) -> str:
+    """The item's excerpt, whatever the version of its ``excerpt`` namespace."""
+    for child in element:
+        if child.tag.endswith("}encoded") and "/excerpt/" in child.tag:
+            return _text(child, strip=False)
+    return ""
+
+
+def _terms(element: Element) -> list[Term]:
+    """The item's ``<category>`` elements; WXR 1.0 writes categories without a ``domain``."""
+    terms = []
+    for category in element.findall("category"):
+        name = _text(category)
+        taxonomy = category.get("domain", "category")
+        terms.append(Term("post_tag" if taxonomy == "tag" else taxonomy, category.get("nicename", ""), name))
+    return terms
+
+
+def _meta(element: Element, wp: str) -> dict[str, list[str]]:
+    """The item's post meta, each key with all its values in file order."""
+    meta: dict[str, list[str]] = {}
+    for entry in element.findall(f"{{{wp}}}postmeta"):
+        key = _text(entry.find(f"{{{wp}}}meta_key"))
+        meta.setdefault(key, []).append(_text(entry.find(f"{{{wp}}}meta_value"), strip=False))
+    return meta
+
+
+def _comment(element: Element, wp: str) -> Comment:
+    """Build a :class:`Comment` from a ``<wp:comment>`` element."""
+
+    def field_text(name: str) -> str:
+        return _text(element.find(f"{{{wp}}}comment_{name}"))
+
+    return Comment(
+        id=_integer(field_text("id")),
+        parent=_integer(field_text("parent")),
+        author=field_text("author"),
+        author_url=field_text("author_url"),
+        date_gmt=_date(field_text("date_gmt")),
+        content=_text(element.find(f"{{{wp}}}comment_content"), strip=False),
+        approved=field_text("approved") == "1",
+        type=field_text("type"),
+    )
+
+
+def _text(element: Element | None, strip: bool = True) -> str:
+    """The text of *element* (empty when absent), stripped unless it is content."""
+    text = "" if element is None else (element.text or "")
+    return text.strip() if strip else text
+
+
+def _integer(text: str) -> int:
+    """WordPress numbers are digits or empty; empty reads as 0, the value WordPress uses for none."""
+    return int(text) if text.isdigit() else 0
+
+
+def _date(text: str) -> datetime | None:
+    """Parse a WordPress ``YYYY-MM-DD HH:MM:SS``; the all-zero date of unscheduled drafts is None."""
+    if not text or text == _NO_DATE:
+        return None
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+
