@@ -45,6 +45,14 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Category:
+    """A category declared in the channel: its display name and its parent's slug (empty at the top)."""
+
+    name: str
+    parent: str
+
+
+@dataclass(frozen=True)
 class Comment:
     """One comment of an item, as exported (approved or not)."""
 
@@ -93,6 +101,7 @@ class Export:
     version: str
     site_url: str
     authors: dict[str, str]
+    categories: dict[str, Category]
     items: list[Item]
 
 
@@ -109,6 +118,7 @@ def read_export(path: Path) -> Export:
         version=_text(channel.find(f"{{{wp}}}wxr_version")),
         site_url=_text(channel.find(f"{{{wp}}}base_blog_url")) or _text(channel.find("link")),
         authors=_authors(channel, wp),
+        categories=_categories(channel, wp),
         items=[_item(element, wp) for element in channel.findall("item")],
     )
 
@@ -156,6 +166,16 @@ def _authors(channel: Element, wp: str) -> dict[str, str]:
         login = _text(element.find(f"{{{wp}}}author_login"))
         authors[login] = _text(element.find(f"{{{wp}}}author_display_name")) or login
     return authors
+
+
+def _categories(channel: Element, wp: str) -> dict[str, Category]:
+    """Map each declared category slug to its name and parent slug (for ``/category/parent/child/``)."""
+    categories = {}
+    for element in channel.findall(f"{{{wp}}}category"):
+        slug = _text(element.find(f"{{{wp}}}category_nicename"))
+        name = _text(element.find(f"{{{wp}}}cat_name")) or slug
+        categories[slug] = Category(name, _text(element.find(f"{{{wp}}}category_parent")))
+    return categories
 
 
 def _item(element: Element, wp: str) -> Item:

@@ -1,0 +1,144 @@
+"""Fixtures shared by the whole suite: the real site built once, and small test sites.
+
+Every build goes through ``make html`` with the Makefile's own options, so a
+test fails exactly where the author's build or CI would.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+#: What a site needs besides its content: the build machinery of this repository.
+SITE_MACHINERY = ["conf.py", "_ext", "_templates", "_static", "locales", "blogtools"]
+#: The material CI lays beside the clone (the seed page, WordPress exports).
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Build:
+    """The result of one ``make html``: where the pages are, and what Sphinx said."""
+
+    srcdir: Path
+    html: Path
+    returncode: int
+    output: str
+
+    def page(self, path: str) -> BeautifulSoup:
+        """Parse the built page at *path* (relative to the output, e.g. ``blog/tag/cnfpt.html``)."""
+        return BeautifulSoup((self.html / path).read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the output."""
+        return sorted(self.html.rglob("*.html"))
+
+
+def make_html(srcdir: Path, builddir: Path, *, environment: dict | None = None) -> Build:
+    """Build *srcdir* into *builddir*/html with ``make html``, as the author does."""
+    result = subprocess.run(
+        ["make", "--no-print-directory", "--directory", str(ROOT), "html",
+         f"SOURCEDIR={srcdir}", f"BUILDDIR={builddir}"],
+        capture_output=True, text=True, env=environment,
+    )
+    return Build(srcdir, builddir / "html", result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real blog, built once per test session from the repository's sources."""
+    build = make_html(ROOT, tmp_path_factory.mktemp("site"))
+    assert build.returncode == 0, build.output
+    return build
+
+
+SiteFactory = Callable[..., Build]
+
+
+@pytest.fixture
+def build_test_site(tmp_path: Path) -> SiteFactory:
+    """Return a function that builds a small site made of this repository's machinery and given posts.
+
+    ``build_test_site({"posts/2020/a.md": "…"}, conf="blog_posts_per_page = 2")`` writes the
+    files, appends *conf* to the copied conf.py, and builds with ``make html``.
+    """
+
+    def build(files: dict[str, str], *, conf: str = "", index: str = "# Accueil\n") -> Build:
+        srcdir = tmp_path / "src"
+        for name in SITE_MACHINERY:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, srcdir / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+            else:
+                shutil.copy2(source, srcdir / name)
+        (srcdir / "index.md").write_text(index, encoding="utf-8")
+        (srcdir / "posts").mkdir(exist_ok=True)
+        for path, text in files.items():
+            (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+            (srcdir / path).write_text(text, encoding="utf-8")
+        if conf:
+            with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
+                conf_py.write("\n" + conf + "\n")
+        return make_html(srcdir, tmp_path / "build")
+
+    return build
+
+
+def post_source(title: str, *, date: str | None = "2020-01-15", tags: str = "", category: str = "",
+                body: str = "Un paragraphe.", extra: str = "") -> str:
+    """Return the MyST source of a post for a test site."""
+    lines = ["---", "blogpost: true"]
+    if date is not None:
+        lines.append(f"date: {date}")
+    if tags:
+        lines.append(f"tags: {tags}")
+    if category:
+        lines.append(f"category: {category}")
+    if extra:
+        lines.append(extra)
+    lines += ["language: fr", "---", "", f"# {title}", "", body, ""]
+    return "\n".join(lines)
+
+
+@dataclass
+class SeedPost:
+    """One post of the author's WordPress home page: its title and excerpt paragraphs."""
+
+    title: str
+    paragraphs: list[str]
+
+
+def read_seed() -> list[SeedPost]:
+    """Parse ``shared/seed/blog-home.txt``: a title, its paragraphs, then « Continuer la lecture de « Titre » »."""
+    seed = SHARED / "seed" / "blog-home.txt"
+    if not seed.exists():
+        pytest.fail(f"the seed page {seed} is missing: CI lays shared/ beside the clone")
+    posts, title, paragraphs = [], None, []
+    for block in (b.strip("\n") for b in seed.read_text(encoding="utf-8").split("\n\n")):
+        if not block.strip():
+            continue
+        if title is None:
+            title, paragraphs = block, []
+            continue
+        text, marker, rest = block.partition("Continuer la lecture de «\u00a0")
+        if marker:
+            assert rest == f"{title}\u00a0»", f"the seed's link does not name its post: {block!r}"
+            if text.strip():
+                paragraphs.append(text.rstrip(" "))
+            posts.append(SeedPost(title, paragraphs))
+            title = None
+        else:
+            paragraphs.append(block)
+    return posts
+
+
+@pytest.fixture(scope="session")
+def seed_posts() -> list[SeedPost]:
+    """The ten posts of the seed page, newest first."""
+    return read_seed()
