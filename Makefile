@@ -6,6 +6,8 @@
 SPHINXOPTS    ?= --fail-on-warning --keep-going --nitpicky
 SOURCEDIR     := .
 BUILDDIR      := _build
+# Doctrees live beside the output, never inside what gets published.
+BUILDOPTS      = --doctree-dir $(BUILDDIR)/doctrees $(SPHINXOPTS)
 VENV          := .venv
 PYTHON        := $(VENV)/bin/python
 
@@ -25,10 +27,10 @@ $(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
 	touch $@
 
 html: $(VENV)/build.stamp  ## Build the site into _build/html.
-	$(PYTHON) -m sphinx --builder html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	$(PYTHON) -m sphinx --builder html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
 livehtml: $(VENV)/dev.stamp  ## Serve the site on http://127.0.0.1:8000 and rebuild on save.
-	$(VENV)/bin/sphinx-autobuild $(SPHINXOPTS) --watch _ext $(SOURCEDIR) $(BUILDDIR)/html
+	$(VENV)/bin/sphinx-autobuild $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
 
 test: $(VENV)/dev.stamp  ## Run the whole test suite.
 	$(PYTHON) -m pytest

@@ -37,6 +37,7 @@ extensions = [
     "blog_listings",
     "blog_feeds",
     "blog_post_pages",
+    "blog_search",
 ]
 
 # The sources are the home page and the posts; everything else in the
@@ -64,9 +65,6 @@ blog_languages = {"fr": ("Français", None)}
 blog_default_language = "fr"
 # Listing pages live under blog/ (blog/tag/…, blog/category/…, blog/2017…).
 blog_path = "blog"
-# Feeds carry the whole post, not only its excerpt.
-blog_feed_fulltext = True
-blog_feed_archives = True
 # Posts are reached through listings, not through a table of contents.
 post_auto_orphan = True
 # The form in which blog_front_matter hands ABlog each post's date; authors

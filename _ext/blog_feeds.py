@@ -27,6 +27,7 @@ from ablog.blog import Blog, Post
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
+from sphinx.util.logging import suppress_logging
 
 from blog_dates import localize
 
@@ -59,7 +60,9 @@ def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
     summary = " ".join(paragraph.astext() for paragraph in post.excerpt)
     if summary:
         entry.summary(summary)
-    html = post.to_html(post.docname, fulltext=True)
+    # Broken references are reported by the post's own page, not again here.
+    with suppress_logging():
+        html = post.to_html(post.docname, fulltext=True)
     entry.content(_absolute_links(html, url), type="html")
 
 

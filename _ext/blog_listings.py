@@ -33,6 +33,7 @@ from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
 from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
+from sphinx.util.logging import suppress_logging
 
 from blog_dates import format_month
 
@@ -72,21 +73,23 @@ class Catalog:
 
 
 def _feed_of(path: str, blog: Blog) -> str | None:
-    return f"{path}/atom.xml" if blog.blog_baseurl and blog.blog_feed_archives else None
+    """Return the feed of the listing at *path*; feeds need absolute URLs, so a base URL."""
+    return f"{path}/atom.xml" if blog.blog_baseurl else None
 
 
 def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
     """Return every listing of the blog and the index pages that list them."""
     blog = Blog(app)
-    listings = [Listing(blog.posts.docname, _("All posts"), list(blog.posts), f"{blog.blog_path}/atom.xml")]
+    listings = [Listing(blog.posts.docname, _("All posts"), list(blog.posts), _feed_of(blog.blog_path, blog))]
     catalogs = []
-    for catalog, heading, index_title in (
-        (blog.tags, _("Posts tagged “%s”"), _("Tags")),
-        (blog.category, _("Posts in the category “%s”"), _("Categories")),
-        (blog.author, _("Posts by %s"), _("Authors")),
+    # Tags and categories have their own feeds (blog_feeds); authors share the site's.
+    for catalog, heading, index_title, has_feed in (
+        (blog.tags, _("Posts tagged “%s”"), _("Tags"), True),
+        (blog.category, _("Posts in the category “%s”"), _("Categories"), True),
+        (blog.author, _("Posts by %s"), _("Authors"), False),
     ):
         kind = [
-            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog))
+            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog) if has_feed else None)
             for coll in sorted(catalog, key=lambda coll: coll.docname)
             if len(coll)
         ]
@@ -120,7 +123,10 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
     for node in post.excerpt:
         doctree.append(node.deepcopy())
     revise_pending_xrefs(doctree, docname)
-    app.env.resolve_references(doctree, docname, app.builder)
+    # A broken reference is reported once, by the post's own page, not again
+    # for every listing that shows the excerpt.
+    with suppress_logging():
+        app.env.resolve_references(doctree, docname, app.builder)
     return html_builder_write_doc(app.builder, docname, doctree)
 
 
@@ -167,7 +173,7 @@ def add_home_listing(app: Sphinx, pagename: str, templatename: str, context: dic
     if pagename != app.config.root_doc or not ablog.builder_support(app):
         return
     blog = Blog(app)
-    home = Listing(blog.posts.docname, _("All posts"), list(blog.posts), f"{blog.blog_path}/atom.xml")
+    home = Listing(blog.posts.docname, _("All posts"), list(blog.posts), _feed_of(blog.blog_path, blog))
     context["blog_listing"] = listing_context(app, home, 1, pagename, heading=False)
 
 

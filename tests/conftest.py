@@ -6,6 +6,7 @@ test fails exactly where the author's build or CI would.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -58,36 +59,38 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def build_site(workdir: Path, files: dict[str, str], *, conf: str = "", index: str = "# Accueil\n") -> Build:
+    """Build, in *workdir*, a small site made of this repository's machinery and the given files.
+
+    ``build_site(tmp, {"posts/2020/a.md": "…"}, conf="blog_posts_per_page = 2")`` writes the
+    files, appends *conf* to the copied conf.py, and builds with ``make html``.
+    """
+    srcdir = workdir / "src"
+    srcdir.mkdir(parents=True)
+    for name in SITE_MACHINERY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, srcdir / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy2(source, srcdir / name)
+    (srcdir / "index.md").write_text(index, encoding="utf-8")
+    (srcdir / "posts").mkdir(exist_ok=True)
+    for path, text in files.items():
+        (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / path).write_text(text, encoding="utf-8")
+    if conf:
+        with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
+            conf_py.write("\n" + conf + "\n")
+    return make_html(srcdir, workdir / "build")
+
+
 SiteFactory = Callable[..., Build]
 
 
 @pytest.fixture
 def build_test_site(tmp_path: Path) -> SiteFactory:
-    """Return a function that builds a small site made of this repository's machinery and given posts.
-
-    ``build_test_site({"posts/2020/a.md": "…"}, conf="blog_posts_per_page = 2")`` writes the
-    files, appends *conf* to the copied conf.py, and builds with ``make html``.
-    """
-
-    def build(files: dict[str, str], *, conf: str = "", index: str = "# Accueil\n") -> Build:
-        srcdir = tmp_path / "src"
-        for name in SITE_MACHINERY:
-            source = ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, srcdir / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-            else:
-                shutil.copy2(source, srcdir / name)
-        (srcdir / "index.md").write_text(index, encoding="utf-8")
-        (srcdir / "posts").mkdir(exist_ok=True)
-        for path, text in files.items():
-            (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
-            (srcdir / path).write_text(text, encoding="utf-8")
-        if conf:
-            with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
-                conf_py.write("\n" + conf + "\n")
-        return make_html(srcdir, tmp_path / "build")
-
-    return build
+    """Return :func:`build_site` working in this test's own temporary directory."""
+    return functools.partial(build_site, tmp_path)
 
 
 def post_source(title: str, *, date: str | None = "2020-01-15", tags: str = "", category: str = "",

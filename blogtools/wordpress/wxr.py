@@ -14,7 +14,8 @@ still point into the author's file.
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ErrorString
@@ -84,6 +85,8 @@ class Item:
     parent: int
     menu_order: int
     attachment_url: str
+    password: str
+    published_on: datetime | None
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, list[str]] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
@@ -199,6 +202,8 @@ def _item(element: Element, wp: str) -> Item:
         parent=_integer(field_text("post_parent")),
         menu_order=_integer(field_text("menu_order")),
         attachment_url=field_text("attachment_url"),
+        password=field_text("post_password"),
+        published_on=_rss_date(_text(element.find("pubDate"))),
         terms=_terms(element),
         meta=_meta(element, wp),
         comments=[_comment(comment, wp) for comment in element.findall(f"{{{wp}}}comment")],
@@ -248,6 +253,14 @@ def _comment(element: Element, wp: str) -> Comment:
         approved=field_text("approved") == "1",
         type=field_text("type"),
     )
+
+
+def _rss_date(text: str) -> datetime | None:
+    """The item's RSS ``pubDate`` as naive UTC, the last resort when the WordPress dates are missing."""
+    try:
+        return parsedate_to_datetime(text).astimezone(timezone.utc).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return None
 
 
 def _text(element: Element | None, strip: bool = True) -> str:

@@ -1,0 +1,68 @@
+"""French search that forgives missing accents.
+
+Sphinx's French search (``sphinx.search.fr``) stems words with Snowball's
+French stemmer, in Python when it indexes the pages and in JavaScript when it
+reads the reader's query. That stemmer keeps accents, so a reader who types
+« universite » or « reseau », as many do on a phone, finds nothing about
+« université » or « réseaux ». This extension registers, for ``language =
+"fr"``, the same search with one step added on both sides: words are folded
+before they are stemmed (accents dropped, « œ » and « æ » spelled out), so a
+query with or without accents reaches the same index entries, and plurals
+still meet their singular through the stemmer.
+
+Folding before stemming costs a few feminine forms the stemmer recognises by
+their accents (« dernière » no longer meets « dernier »): a query still finds
+the exact form it types.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import sphinx.search
+from sphinx.application import Sphinx
+from sphinx.search.fr import SearchFrench
+
+#: Sphinx's minified Snowball stemmers, the ones it writes into language_data.js.
+_SPHINX_STEMMERS = Path(sphinx.search.__file__).parent / "minified-js"
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+# The same folding as fold(), for the reader's query in the browser.
+_FOLDING_STEMMER_JS = """
+window.Stemmer = function () {
+  const french = new FrenchStemmer();
+  this.stemWord = (word) => french.stemWord(
+    word.toLowerCase().normalize("NFD").replace(/\\p{Mn}/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae"),
+  );
+};
+"""
+
+
+def fold(word: str) -> str:
+    """Return *word* in lower case, without accents, with « œ » and « æ » spelled out."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn").translate(_LIGATURES)
+
+
+class AccentInsensitiveFrenchSearch(SearchFrench):
+    """Sphinx's French search, on words folded by :func:`fold` before they are stemmed."""
+
+    # Sphinx inlines js_stemmer_code only when there is no js_stemmer_rawcode.
+    js_stemmer_rawcode = ""
+
+    @property
+    def js_stemmer_code(self) -> str:
+        return "\n".join((
+            (_SPHINX_STEMMERS / "base-stemmer.js").read_text(encoding="utf-8"),
+            (_SPHINX_STEMMERS / "french-stemmer.js").read_text(encoding="utf-8"),
+            _FOLDING_STEMMER_JS,
+        ))
+
+    def stem(self, word: str) -> str:
+        return super().stem(fold(word))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_search_language(AccentInsensitiveFrenchSearch)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

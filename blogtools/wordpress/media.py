@@ -1,0 +1,113 @@
+"""Where each image of a post comes from: the export's attachments and the optional uploads folder.
+
+WordPress serves resized copies (``photo-300x200.jpg``, ``photo.jpg?w=604``
+on WordPress.com); an imported post must point at the full-size original.
+When the author gives the ``wp-content/uploads`` folder, files found there
+are copied next to the post that uses them and referenced relatively, so
+the site no longer depends on the old server.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from blogtools.wordpress.wxr import Item
+
+_RESIZED_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
+_RESIZE_PARAMETERS = re.compile(r"^(?:(?:w|h|resize|fit|crop|ssl|quality|zoom)=[^&]*&?)+$")
+_UPLOADED_FILE = re.compile(r"(?:/wp-content/uploads)?/(\d{4}/\d{2}/[^/]+)$")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An uploaded file as the export describes it (for galleries and alt texts)."""
+
+    id: int
+    parent: int
+    url: str
+    title: str
+    caption: str
+    alt: str
+    menu_order: int
+
+
+class MediaLibrary:
+    """The export's attachments, and the rules turning any image address into the one to publish."""
+
+    def __init__(self, attachments: list[Item], uploads: Path | None) -> None:
+        self.attachments = {item.id: _attachment(item) for item in attachments}
+        self.uploads = uploads
+        self._known_urls = {attachment.url for attachment in self.attachments.values()}
+
+    def children_of(self, post_id: int) -> list[Attachment]:
+        """The attachments uploaded to *post_id*, in WordPress's gallery order (menu order, then ID)."""
+        children = [item for item in self.attachments.values() if item.parent == post_id]
+        return sorted(children, key=lambda attachment: (attachment.menu_order, attachment.id))
+
+    def full_size(self, url: str) -> str:
+        """The address of the original of *url*, dropping WordPress's size suffix or resize query."""
+        if url in self._known_urls:
+            return url
+        parts = urlsplit(url)
+        query = "" if _RESIZE_PARAMETERS.match(parts.query) else parts.query
+        return urlunsplit(parts._replace(path=_RESIZED_SUFFIX.sub("", parts.path), query=query))
+
+    def uploaded_file(self, url: str) -> Path | None:
+        """The file in the uploads folder behind *url*, if the folder was given and holds it."""
+        if self.uploads is None:
+            return None
+        match = _UPLOADED_FILE.search(unquote(urlsplit(url).path))
+        if match is None:
+            return None
+        candidate = self.uploads / match.group(1)
+        return candidate if candidate.is_file() else None
+
+
+@dataclass
+class PostMedia:
+    """The media of one post: rewrites addresses and remembers which files to copy beside it.
+
+    *folder* is the post's slug: copies go to ``<slug>/<file name>`` next to
+    the post's file, and the post refers to them by that relative path.
+    """
+
+    library: MediaLibrary
+    folder: str
+    copies: dict[str, Path] = field(default_factory=dict)
+
+    def address(self, url: str) -> str:
+        """The address the post should use for the image or file at *url*."""
+        if not url:
+            return url
+        original = self.library.full_size(url)
+        uploaded = self.library.uploaded_file(original)
+        if uploaded is None:
+            return original
+        return self._copy(uploaded)
+
+    def _copy(self, source: Path) -> str:
+        """Plan the copy of *source* into the post's folder, under a name no other file there uses."""
+        for relative, planned in self.copies.items():
+            if planned == source:
+                return relative
+        name = PurePosixPath(source.name)
+        relative, number = f"{self.folder}/{name}", 2
+        while relative in self.copies:
+            relative, number = f"{self.folder}/{name.stem}-{number}{name.suffix}", number + 1
+        self.copies[relative] = source
+        return relative
+
+
+def _attachment(item: Item) -> Attachment:
+    """Describe an attachment item; the alt text is the ``_wp_attachment_image_alt`` meta."""
+    alt_values = item.meta_values("_wp_attachment_image_alt")
+    return Attachment(
+        id=item.id,
+        parent=item.parent,
+        url=item.attachment_url or item.link,
+        title=item.title,
+        caption=item.excerpt.strip(),
+        alt=alt_values[0] if alt_values else "",
+        menu_order=item.menu_order,
+    )

@@ -1,0 +1,180 @@
+"""What WordPress does to ``post_content`` before a reader sees it, reproduced offline.
+
+The result is HTML as WordPress would serve it (for the parts that do not
+depend on the theme or on a network call): block comments removed, the
+``<!--more-->`` boundary marked, embeds and the core shortcodes expanded,
+paragraphs rebuilt by ``wpautop`` for classic-editor content. This HTML is
+both the input of the MyST conversion and the reference its result is
+compared with in the tests.
+
+Embeds are resolved without oEmbed requests: YouTube, Vimeo and PeerTube
+become their player iframe, anything else a link, which is what WordPress
+shows when a provider does not answer.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+from blogtools.wordpress.autop import wpautop
+from blogtools.wordpress.media import Attachment, MediaLibrary
+from blogtools.wordpress.shortcodes import Shortcode, expand_shortcodes
+
+MORE_ANCHOR = "more-{id}"
+_BLOCK_COMMENT = re.compile(r"<!--\s*(/?)wp:([a-z0-9/-]+)(.*?)(/?)\s*-->", re.DOTALL)
+_MORE = re.compile(r"<!--more(.*?)?-->")
+_PAGE_BREAKS = re.compile(r"<!--(?:nextpage|noteaser)-->")
+_EMBED_WRAPPER = re.compile(r'(<div class="wp-block-embed__wrapper">)\s*(https?://[^\s<>"]+)\s*(</div>)')
+_URL_ALONE = re.compile(r'^(\s*)(https?://[^\s<>"]+)(\s*)$', re.MULTILINE)
+_CORE_SHORTCODES = ["caption", "wp_caption", "gallery", "audio", "video", "playlist"]
+_YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
+_VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+_PEERTUBE_PATH = re.compile(r"^/(?:w|videos/watch|videos/embed)/([0-9A-Za-z-]+)/?$")
+_CAPTIONED_IMAGE = re.compile(r"((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)", re.IGNORECASE | re.DOTALL)
+_SHORTCODE_PARAGRAPH = re.compile(
+    r"<p>\s*+(\[(" + "|".join(_CORE_SHORTCODES) + r")(?![\w-])[^\]/]*(?:/(?!\])[^\]/]*)*?"
+    r"(?:/\]|\](?:[^\[]*+(?:\[(?!/\2\])[^\[]*+)*+\[/\2\])?))\s*+</p>"
+)
+
+
+@dataclass
+class Rendered:
+    """The HTML of one post as WordPress shows it, and notes on what could not be reproduced."""
+
+    html: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Renderer:
+    """Renders the content of the items of one export (galleries need its attachments)."""
+
+    library: MediaLibrary
+
+    def render(self, content: str, post_id: int) -> Rendered:
+        """Return *content* (``post_content`` of item *post_id*) as the HTML WordPress displays."""
+        notes: list[str] = []
+        uses_blocks = "<!-- wp:" in content
+        content = _MORE.sub(f'<span id="{MORE_ANCHOR.format(id=post_id)}"></span>', content, count=1)
+        content = _MORE.sub("", content)
+        content = _PAGE_BREAKS.sub("", content)
+        content = _remove_block_comments(content, notes)
+        content = _EMBED_WRAPPER.sub(lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content)
+        content = expand_shortcodes(content, {"embed": lambda shortcode: embed_html(shortcode.content.strip())})
+        content = _URL_ALONE.sub(lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content)
+        if not uses_blocks:
+            content = _unwrap_shortcode_paragraphs(wpautop(content))
+        handlers = {
+            "caption": caption_html,
+            "wp_caption": caption_html,
+            "gallery": lambda shortcode: self._gallery_html(shortcode, post_id, notes),
+            "audio": lambda shortcode: _media_html("audio", shortcode),
+            "video": lambda shortcode: _media_html("video", shortcode),
+            "playlist": lambda shortcode: _dropped("playlist", notes),
+        }
+        return Rendered(expand_shortcodes(content, handlers), notes)
+
+    def _gallery_html(self, shortcode: Shortcode, post_id: int, notes: list[str]) -> str:
+        """The images of a ``[gallery]``: its ``ids``/``include``, or else the post's attachments."""
+        wanted = shortcode.attributes.get("ids") or shortcode.attributes.get("include") or ""
+        excluded = {int(number) for number in re.findall(r"\d+", shortcode.attributes.get("exclude", ""))}
+        if wanted:
+            ids = [int(number) for number in re.findall(r"\d+", wanted)]
+            missing = [number for number in ids if number not in self.library.attachments]
+            if missing:
+                notes.append(f"galerie : images absentes de l’export (ID {', '.join(map(str, missing))})")
+            attachments = [self.library.attachments[number] for number in ids if number not in missing]
+        else:
+            attachments = self.library.children_of(int(shortcode.attributes.get("id", post_id) or post_id))
+        images = [_figure_html(attachment) for attachment in attachments if attachment.id not in excluded]
+        if not images:
+            notes.append("galerie vide : aucune image de l’export ne lui correspond")
+        return f'<div class="gallery">{"".join(images)}</div>'
+
+
+def embed_html(url: str) -> str:
+    """The player iframe for a YouTube, Vimeo or PeerTube *url*; a plain link for anything else."""
+    player = _player_url(html.unescape(url))
+    if player is None:
+        return f'<a href="{url}">{url}</a>'
+    return (
+        f'<iframe class="video-embed" src="{html.escape(player)}" width="560" height="315" '
+        'allow="fullscreen; picture-in-picture" loading="lazy" title="Vidéo"></iframe>'
+    )
+
+
+def caption_html(shortcode: Shortcode) -> str:
+    """``[caption]`` as WordPress's HTML5 output: a ``<figure>`` with its ``<figcaption>``."""
+    content, caption = shortcode.content, shortcode.attributes.get("caption", "")
+    if not caption:
+        match = _CAPTIONED_IMAGE.match(content.strip())
+        if match:
+            content, caption = match.group(1), match.group(2).strip()
+    figure_id = shortcode.attributes.get("id", "")
+    id_attribute = f' id="{html.escape(figure_id)}"' if figure_id else ""
+    return f'<figure{id_attribute} class="wp-caption">{content}<figcaption>{caption}</figcaption></figure>'
+
+
+def _player_url(url: str) -> str | None:
+    """The embeddable player address of a video page *url*, or None when it is not a known video site."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host in _YOUTUBE_HOSTS:
+        video = _youtube_id(parts.path, parse_qs(parts.query))
+        return f"https://www.youtube-nocookie.com/embed/{video}" if video else None
+    if host in _VIMEO_HOSTS:
+        match = re.search(r"/(\d+)/?$", parts.path)
+        return f"https://player.vimeo.com/video/{match.group(1)}" if match else None
+    match = _PEERTUBE_PATH.match(parts.path)
+    return f"{parts.scheme}://{parts.netloc}/videos/embed/{match.group(1)}" if match else None
+
+
+def _youtube_id(path: str, query: dict[str, list[str]]) -> str | None:
+    """The video identifier in a YouTube address (``watch?v=``, ``youtu.be/``, ``/embed/``, ``/shorts/``)."""
+    if "v" in query:
+        return query["v"][0]
+    match = re.match(r"^/(?:embed/|shorts/|v/)?([\w-]{6,})/?$", path)
+    return match.group(1) if match else None
+
+
+def _remove_block_comments(content: str, notes: list[str]) -> str:
+    """Drop the ``<!-- wp:… -->`` delimiters; note the self-closing blocks.
+
+    A self-closing block (``<!-- wp:latest-posts /-->``) has no HTML in the
+    export: WordPress computes it from its database at display time, so it
+    cannot be reproduced and is reported.
+    """
+
+    def drop(match: re.Match[str]) -> str:
+        if match.group(4) == "/":
+            notes.append(f"bloc dynamique non reproductible : {match.group(2)}")
+        return ""
+
+    return _BLOCK_COMMENT.sub(drop, content)
+
+
+def _unwrap_shortcode_paragraphs(content: str) -> str:
+    """``shortcode_unautop``: a shortcode alone in a paragraph is not kept inside that ``<p>``."""
+    return _SHORTCODE_PARAGRAPH.sub(r"\1", content)
+
+
+def _figure_html(attachment: Attachment) -> str:
+    """One gallery image, with its caption when it has one."""
+    caption = f"<figcaption>{attachment.caption}</figcaption>" if attachment.caption else ""
+    image = f'<img src="{html.escape(attachment.url)}" alt="{html.escape(attachment.alt)}" />'
+    return f'<figure class="gallery-item">{image}{caption}</figure>'
+
+
+def _media_html(kind: str, shortcode: Shortcode) -> str:
+    """``[audio]`` and ``[video]``: an HTML5 player on the file (``src``, a format attribute, or positional)."""
+    attributes = shortcode.attributes
+    formats = ("src", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "ogv", "flv", "0")
+    source = next((attributes[name] for name in formats if attributes.get(name)), "")
+    return f'<{kind} controls src="{html.escape(source)}"></{kind}>'
+
+
+def _dropped(name: str, notes: list[str]) -> str:
+    """Note a shortcode that has no static equivalent and render nothing for it."""
+    notes.append(f"shortcode [{name}] non importé (pas d’équivalent statique)")
+    return ""

@@ -1,0 +1,73 @@
+"""Every page is a real Furo page, entirely in French, whose internal links all lead somewhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import Build
+
+ENGLISH_UI = re.compile(
+    r"\b(Recent Posts?|Read more|Posts? tagged|Posted (?:in|on|by)|Author|Categor(?:y|ies)|Previous|Next|"
+    r"Tags?|All [Pp]osts|Drafts?|Older|Newer|Skip to content|Back to top|On this page|Made with|Toggle|Contents|"
+    r"Light mode|Dark mode|Expand|Search|Home|Updated?|Continue reading|Page \d+ of|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+READER_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+
+def reader_texts(page) -> list[str]:
+    """Everything a reader sees or hears on a page: its text and its labelling attributes."""
+    for element in page(["script", "style"]):
+        element.decompose()
+    texts = [page.get_text(" ")]
+    for element in page.find_all(True):
+        texts.extend(element[name] for name in READER_ATTRIBUTES if element.has_attr(name))
+    return texts
+
+
+def test_no_page_is_furos_error_page(site: Build):
+    pages = site.pages()
+    assert len(pages) > 50
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "inheriting from" not in text, path
+        assert 'class="sidebar-drawer"' in text and 'id="furo-main-content"' in text, path
+
+
+def test_no_english_ui_string_on_any_page(site: Build):
+    found = {}
+    for path in site.pages():
+        page = site.page(path.relative_to(site.html).as_posix())
+        for text in reader_texts(page):
+            if match := ENGLISH_UI.search(text):
+                found.setdefault(path.relative_to(site.html).as_posix(), set()).add(match.group())
+    assert not found
+
+
+def test_pages_declare_french(site: Build):
+    for path in site.pages():
+        assert site.page(path.relative_to(site.html).as_posix()).html["lang"] == "fr", path
+
+
+def internal_targets(site: Build, path: Path):
+    page = site.page(path.relative_to(site.html).as_posix())
+    for element in page.find_all(["a", "link", "script", "img", "source"]):
+        for attribute in ("href", "src"):
+            url = element.get(attribute)
+            if not url or urlsplit(url).scheme or url.startswith(("//", "#", "mailto:")):
+                continue
+            yield url, (path.parent / unquote(urlsplit(url).path)).resolve()
+
+
+def test_every_internal_link_resolves_to_a_file(site: Build):
+    broken = []
+    for path in site.pages():
+        for url, target in internal_targets(site, path):
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site.html)} → {url}")
+    assert not broken
