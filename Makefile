@@ -32,7 +32,13 @@ html: $(VENV)/build.stamp  ## Build the site into _build/html.
 livehtml: $(VENV)/dev.stamp  ## Serve the site on http://127.0.0.1:8000 and rebuild on save.
 	$(VENV)/bin/sphinx-autobuild $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
 
-test: $(VENV)/dev.stamp  ## Run the whole test suite.
+# The page checkers the tests run (vnu.jar, axe-core), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a JDK; Debian's Java runs it.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts
+	touch $@
+
+test: $(VENV)/dev.stamp node_modules/.installed  ## Run the whole test suite.
 	$(PYTHON) -m pytest
 
 # The author's text reaches the command verbatim, whatever quotes, guillemets

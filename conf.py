@@ -19,6 +19,8 @@ project = "Innovation publique"
 # The seed page names no author: replace this display name with yours.
 author = "Auteur du blog"
 copyright = f"2015–2018, {author}"
+# Sphinx's, ABlog's, Furo's and our templates' strings are translated by
+# locales/fr/LC_MESSAGES/sphinx.po (Sphinx's default locale_dirs).
 language = "fr"
 # Dates are shown and "today" is decided in this zone, whatever the build machine's.
 blog_timezone = "Europe/Paris"
@@ -45,12 +47,10 @@ extensions = [
 include_patterns = ["index.md", "posts/**"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-# French strings for ABlog, Furo and our templates (locales/fr/LC_MESSAGES).
-locale_dirs = ["locales"]
 
 # -- MyST --------------------------------------------------------------------
 
-
+# Headings get readable anchors (#les-irritants), down to level 2.
 myst_heading_anchors = 2
 
 # -- ABlog -------------------------------------------------------------------
@@ -63,10 +63,6 @@ blog_authors = {"auteur": (author, None)}
 blog_default_author = "auteur"
 blog_languages = {"fr": ("Français", None)}
 blog_default_language = "fr"
-# Listing pages live under blog/ (blog/tag/…, blog/category/…, blog/2017…).
-blog_path = "blog"
-# Posts are reached through listings, not through a table of contents.
-post_auto_orphan = True
 # The form in which blog_front_matter hands ABlog each post's date; authors
 # write ISO 8601 (2017-11-10, or 2017-11-10T09:30:00+01:00).
 post_date_format = "%Y-%m-%d %H:%M:%S"
@@ -95,4 +91,3 @@ html_show_sourcelink = False
 html_show_sphinx = False
 # A blog has listings, not a general index of terms.
 html_use_index = False
-# A blog has listings, not a general index of terms.

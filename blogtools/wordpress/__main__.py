@@ -1,0 +1,63 @@
+"""Import a WordPress export: ``python -m blogtools.wordpress EXPORT.xml [--uploads DIR] [--force]``.
+
+Reads the WXR file, converts every published post and page to MyST, keeps
+drafts aside, writes the redirects of the old addresses, and prints a report.
+A file that is not a readable export, or an import that would replace a file
+the author edited, stops the command with a message and a non-zero status,
+and nothing is written. Messages are in French, for the author.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from blogtools.settings import load_settings
+from blogtools.wordpress.importer import BlogSettings, Conflict, apply_plan, plan_import
+from blogtools.wordpress.wxr import WxrError, read_export
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line; ``--help`` describes it in French."""
+    parser = argparse.ArgumentParser(
+        prog="python -m blogtools.wordpress",
+        description=(
+            "Importe un export WordPress (WXR) : articles publiés dans posts/<année>/, pages dans pages/, "
+            "brouillons dans drafts/, redirections des anciennes adresses dans redirects.json."
+        ),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    parser.add_argument("export", type=Path, metavar="EXPORT.xml", help="le fichier exporté depuis Outils → Exporter")
+    parser.add_argument("--uploads", type=Path, metavar="DOSSIER", help="copie de wp-content/uploads : les images trouvées sont copiées à côté de leur article")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="DOSSIER", help="racine du blog, où se trouve conf.py (par défaut : le dossier courant)")
+    parser.add_argument("--output-dir", default="posts", metavar="DOSSIER", help="dossier des articles, relatif à la racine (par défaut : posts)")
+    parser.add_argument("--force", action="store_true", help="remplace aussi les fichiers modifiés depuis le dernier import")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the import; return the exit status."""
+    arguments = parse_arguments(argv)
+    if arguments.uploads is not None and not arguments.uploads.is_dir():
+        print(f"Erreur : le dossier d’images {arguments.uploads} n’existe pas.", file=sys.stderr)
+        return 2
+    try:
+        export = read_export(arguments.export)
+    except (OSError, WxrError) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 1
+    settings = BlogSettings.from_conf(load_settings(arguments.root))
+    plan = plan_import(export, settings, arguments.uploads, arguments.output_dir)
+    try:
+        apply_plan(plan, arguments.root, arguments.force)
+    except Conflict as conflict:
+        print("Import refusé : ces fichiers ont été modifiés depuis le dernier import (ou écrits à la main) :", file=sys.stderr)
+        print("\n".join(f"  {path}" for path in conflict.paths), file=sys.stderr)
+        print("Rien n’a été écrit. Relancez avec --force pour les remplacer.", file=sys.stderr)
+        return 1
+    print(plan.report.render(), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,383 @@
+"""Plan an import (every file's path and content), then write it all or nothing.
+
+Planning reads the whole export and converts every item before anything is
+written, so a failure leaves the repository untouched. Writing first checks
+that no file the author has edited would be replaced: ``wordpress-import.json``
+remembers a checksum of every file the importer wrote, and an existing file
+whose content no longer matches (or that the importer never wrote) is a
+conflict. Conflicts stop the import unless ``--force`` is given. Files are
+then written into a temporary folder inside the repository and moved into
+place.
+
+Where things go (relative to the repository root):
+
+- published posts: ``posts/<year>/<slug>.md`` (year and date in the blog's time zone),
+  their copied images in ``posts/<year>/<slug>/``;
+- published pages: ``pages/<slug>.md``;
+- drafts, pending and scheduled posts and pages: ``drafts/<slug>.md``, outside
+  ``posts/`` so the site never publishes them; a post there has no ``date``;
+- ``redirects.json``: the old addresses (see :mod:`.redirects`).
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
+
+from blogtools.slugs import slugify
+from blogtools.wordpress.comments import comments_html
+from blogtools.wordpress.convert import convert, convert_inline
+from blogtools.wordpress.documents import UNTITLED, PostHeader, page_text, post_text, unique_names
+from blogtools.wordpress.media import MediaLibrary, PostMedia
+from blogtools.wordpress.redirects import REDIRECTS_FILE, Redirects, category_paths, listing_target, site_path_of
+from blogtools.wordpress.render import Renderer
+from blogtools.wordpress.report import Report
+from blogtools.wordpress.wxr import Export, Item
+
+MANIFEST_FILE = "wordpress-import.json"
+DRAFT_STATUSES = {"draft", "pending", "future"}
+_INTERNAL_TYPES = {
+    "revision", "nav_menu_item", "wp_navigation", "wp_template", "wp_template_part", "wp_block",
+    "wp_global_styles", "wp_font_family", "wp_font_face", "custom_css", "customize_changeset",
+    "oembed_cache", "user_request",
+}
+_SKIPPED_STATUSES = {
+    "private": "privé : il n’a jamais été public",
+    "trash": "dans la corbeille",
+    "auto-draft": "brouillon automatique, jamais écrit",
+    "inherit": "révision d’un autre contenu",
+}
+
+
+class Conflict(Exception):
+    """Files the author changed since the last import (or wrote by hand) that the import would replace."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__(paths)
+        self.paths = paths
+
+
+@dataclass(frozen=True)
+class BlogSettings:
+    """The facts of conf.py the import needs."""
+
+    zone: ZoneInfo
+    language: str
+    default_author: str
+    authors: dict[str, str]
+
+    @classmethod
+    def from_conf(cls, settings: dict) -> "BlogSettings":
+        """Read them from the names conf.py defines (see ``blogtools.settings.load_settings``)."""
+        authors = {key: value[0] for key, value in settings.get("blog_authors", {}).items()}
+        return cls(
+            zone=ZoneInfo(settings.get("blog_timezone", "UTC")),
+            language=settings.get("language") or "fr",
+            default_author=settings.get("blog_default_author") or "",
+            authors=authors,
+        )
+
+
+@dataclass
+class Plan:
+    """Every file the import will write: text files, copied files, and the report."""
+
+    report: Report
+    texts: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class _Entry:
+    """An item chosen for output, with the file name and address decided for it."""
+
+    item: Item
+    kind: str
+    slug: str = ""
+    path: str = ""
+
+
+def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, posts_dir: str = "posts") -> Plan:
+    """Convert the whole export into a :class:`Plan`, without writing anything."""
+    report = Report(export.path, export.version)
+    entries = _select(export, report)
+    _name(entries, posts_dir, settings.zone)
+    plan = Plan(report)
+    library = MediaLibrary([item for item in export.items if item.type == "attachment"], uploads)
+    planner = _Planner(export, settings, plan, Renderer(library), library, site_path_of(export.site_url))
+    for entry in entries:
+        planner.add(entry)
+    planner.add_archive_redirects()
+    plan.texts[REDIRECTS_FILE] = planner.redirects.to_json()
+    report.written["redirections"] = len(planner.redirects.pages)
+    report.written["adresses ?p= / ?page_id="] = len(planner.redirects.post_ids)
+    report.notes += [f"adresse non redirigeable (caractères spéciaux) : {url}" for url in planner.redirects.refused]
+    return plan
+
+
+def apply_plan(plan: Plan, root: Path, force: bool) -> None:
+    """Write the plan under *root*; raise :class:`Conflict` first if an edited file would be replaced."""
+    manifest = _read_manifest(root)
+    new_contents = {path: text.encode("utf-8") for path, text in plan.texts.items()}
+    conflicts = [] if force else _conflicts(root, manifest, new_contents, plan.copies)
+    if conflicts:
+        raise Conflict(conflicts)
+    staging = Path(tempfile.mkdtemp(prefix=".wordpress-import-", dir=root))
+    try:
+        for path, content in new_contents.items():
+            _staged(staging, path).write_bytes(content)
+            manifest[path] = _checksum(content)
+        for path, source in plan.copies.items():
+            shutil.copyfile(source, _staged(staging, path))
+            manifest[path] = _checksum(source.read_bytes())
+        _staged(staging, MANIFEST_FILE).write_text(json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n", encoding="utf-8")
+        for staged in sorted(path for path in staging.rglob("*") if path.is_file()):
+            destination = root / staged.relative_to(staging)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, destination)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _select(export: Export, report: Report) -> list[_Entry]:
+    """Count every item and keep the posts and pages to write; record every other one as skipped."""
+    entries = []
+    for item in export.items:
+        report.seen[(item.type, item.status)] += 1
+        reason = _skip_reason(item)
+        if reason:
+            report.skip(_describe(item), reason)
+            continue
+        draft = item.status in DRAFT_STATUSES
+        kind = ("draft-" if draft else "") + item.type
+        entries.append(_Entry(item, kind))
+    return entries
+
+
+def _skip_reason(item: Item) -> str:
+    """Why *item* is not imported, or ``""`` when it is."""
+    if not item.type:
+        return "élément sans champs WordPress reconnus (espace de noms étranger)"
+    if item.type == "attachment":
+        return "pièce jointe : ses fichiers sont repris dans les contenus qui les utilisent"
+    if item.type in _INTERNAL_TYPES:
+        return f"type interne de WordPress ({item.type})"
+    if item.type not in ("post", "page"):
+        return f"type de contenu « {item.type} » non pris en charge"
+    if item.status in _SKIPPED_STATUSES:
+        return _SKIPPED_STATUSES[item.status]
+    if item.status not in DRAFT_STATUSES | {"publish"}:
+        return f"statut « {item.status or '(aucun)'} » inconnu"
+    if item.password:
+        return "protégé par un mot de passe : son contenu n’était pas public"
+    return ""
+
+
+def _describe(item: Item) -> str:
+    """How the report names an item: type, title and ID."""
+    return f"{item.type or '?'} « {item.title or UNTITLED} » (ID {item.id})"
+
+
+def _name(entries: list[_Entry], posts_dir: str, zone: ZoneInfo) -> None:
+    """Give each entry a slug unique in its folder (posts: across all years), and its file path."""
+    for group in ("post", "page", "draft"):
+        members = [entry for entry in entries if _folder_group(entry.kind) == group]
+        for entry, slug in zip(members, unique_names([_base_slug(entry.item) for entry in members])):
+            entry.slug = slug
+            entry.path = _path(entry, posts_dir, zone)
+
+
+def _folder_group(kind: str) -> str:
+    """Which namespace of slugs an entry belongs to: published posts, published pages, or drafts."""
+    return "draft" if kind.startswith("draft-") else kind
+
+
+def _base_slug(item: Item) -> str:
+    """The file name WordPress's slug gives, or else the title's, or else ``<type>-<id>``."""
+    return slugify(unquote(item.slug)) or slugify(item.title) or f"{item.type}-{item.id}"
+
+
+def _path(entry: _Entry, posts_dir: str, zone: ZoneInfo) -> str:
+    """The file of *entry*, relative to the repository root."""
+    if entry.kind == "post":
+        date = local_date(entry.item, zone)
+        year = f"{date.year:04d}" if date else "sans-date"
+        return f"{posts_dir}/{year}/{entry.slug}.md"
+    if entry.kind == "page":
+        return f"pages/{entry.slug}.md"
+    return f"drafts/{entry.slug}.md"
+
+
+def local_date(item: Item, zone: ZoneInfo) -> datetime | None:
+    """When *item* was published, in the blog's zone, without tzinfo: from ``post_date_gmt``,
+    else ``post_date`` (already local), else the RSS ``pubDate``."""
+    if item.date_gmt is not None:
+        return item.date_gmt.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None)
+    if item.date_local is not None:
+        return item.date_local
+    if item.published_on is not None:
+        return item.published_on.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None)
+    return None
+
+
+class _Planner:
+    """Builds the file of each entry and gathers the redirects and listing facts along the way."""
+
+    def __init__(self, export: Export, settings: BlogSettings, plan: Plan, renderer: Renderer, library: MediaLibrary, site_path: str) -> None:
+        self.export = export
+        self.settings = settings
+        self.plan = plan
+        self.renderer = renderer
+        self.library = library
+        self.redirects = Redirects(site_path)
+        self.months: set[tuple[int, int]] = set()
+        self.used_terms: dict[tuple[str, str], str] = {}
+        self.used_authors: dict[str, str] = {}
+
+    def add(self, entry: _Entry) -> None:
+        """Write *entry*'s file into the plan and record its redirects."""
+        item, report = entry.item, self.plan.report
+        media = PostMedia(self.library, entry.slug)
+        rendered = self.renderer.render(item.content, item.id)
+        body = convert(rendered.html, media, self.export.site_url)
+        comments = convert(comments_html(item.comments, self.settings.zone, self.settings.language), media, self.export.site_url)
+        title = convert_inline(item.title, media, self.export.site_url)
+        text = self._text(entry, title, body.markdown + ("\n" + comments.markdown if comments.markdown else ""), body.excerpt_paragraphs)
+        self.plan.texts[entry.path] = text
+        folder = entry.path.rsplit("/", 1)[0]
+        for relative, source in media.copies.items():
+            self.plan.copies[f"{folder}/{relative}"] = source
+        report.written[_OUTPUT_NAMES[entry.kind]] += 1
+        report.written["fichiers copiés"] += len(media.copies)
+        report.notes += [f"{_describe(item)} : {note}" for note in rendered.notes]
+        if entry.kind == "post" and local_date(item, self.settings.zone) is None:
+            report.notes.append(f"{_describe(item)} : aucune date dans l’export ; ajoutez « date: » pour le publier")
+        if entry.kind in ("post", "page"):
+            self._redirect(entry)
+
+    def _text(self, entry: _Entry, title: str, body: str, excerpt: int | None) -> str:
+        """The file content: front matter for posts (no date for drafts), none for pages."""
+        if entry.kind.endswith("page"):
+            return page_text(title, body)
+        item = entry.item
+        date = local_date(item, self.settings.zone) if entry.kind == "post" else None
+        header = PostHeader(
+            date=date,
+            author=self._author(item),
+            categories=_term_names(item, "category"),
+            tags=_term_names(item, "post_tag"),
+            language=self.settings.language,
+            excerpt=excerpt,
+        )
+        if entry.kind == "post":
+            self._remember_listings(item, header)
+        return post_text(header, title, body)
+
+    def _author(self, item: Item) -> str:
+        """The ``author`` value: the key of a blog author with this login or display name, else the display name."""
+        display = self.export.authors.get(item.creator, item.creator)
+        for key, name in self.settings.authors.items():
+            if item.creator == key or display == name:
+                return key
+        return display or self.settings.default_author
+
+    def _remember_listings(self, item: Item, header: PostHeader) -> None:
+        """Note the month, terms and author of a published post: their old archive pages need redirects."""
+        if header.date is not None:
+            self.months.add((header.date.year, header.date.month))
+        for term in item.terms:
+            if term.taxonomy in ("category", "post_tag") and term.slug:
+                self.used_terms.setdefault((term.taxonomy, unquote(term.slug)), term.name)
+        if item.creator:
+            self.used_authors.setdefault(item.creator, header.author)
+
+    def _redirect(self, entry: _Entry) -> None:
+        """Old addresses of a published post or page: its link, its old slugs, its ``?p=`` id."""
+        item = entry.item
+        target = "/" + entry.path.removesuffix(".md") + ".html"
+        self.redirects.add_url(item.link, target)
+        for old_slug in item.meta_values("_wp_old_slug"):
+            self.redirects.add_url(_with_slug(item.link, item.slug, old_slug.strip()), target)
+        self.redirects.add_ids(item.id, target, is_page=entry.kind == "page")
+
+    def add_archive_redirects(self) -> None:
+        """Old category, tag, author, date archives and feeds → the new listings."""
+        parents = {slug: category.parent for slug, category in self.export.categories.items()}
+        for (taxonomy, slug), name in sorted(self.used_terms.items()):
+            if taxonomy == "category":
+                for path in category_paths(slug, parents):
+                    self.redirects.add_path(path, listing_target("category", name))
+            else:
+                self.redirects.add_path(f"tag/{slug}/", listing_target("tag", name))
+        for login, author in sorted(self.used_authors.items()):
+            self.redirects.add_path(f"author/{slugify(login)}/", listing_target("author", author))
+        for year, month in sorted(self.months):
+            self.redirects.add_path(f"{year:04d}/{month:02d}/", f"/blog/{year:04d}/{month:02d}.html")
+            self.redirects.add_path(f"{year:04d}/", f"/blog/{year:04d}.html")
+        self.redirects.add_feeds()
+
+
+_OUTPUT_NAMES = {
+    "post": "articles publiés",
+    "page": "pages",
+    "draft-post": "articles en brouillon",
+    "draft-page": "pages en brouillon",
+}
+
+
+def _term_names(item: Item, taxonomy: str) -> list[str]:
+    """Display names of the item's terms of *taxonomy*, without duplicates (same slug = same term)."""
+    names: dict[str, str] = {}
+    for term in item.terms:
+        if term.taxonomy == taxonomy and term.name.strip():
+            names.setdefault(slugify(term.name) or term.name, term.name.strip())
+    return list(names.values())
+
+
+def _with_slug(link: str, slug: str, old_slug: str) -> str:
+    """*link* with its last occurrence of *slug* replaced by *old_slug* (the post's address before a rename)."""
+    if slug and slug in link:
+        head, _, tail = link.rpartition(slug)
+        return head + old_slug + tail
+    return link.rstrip("/") + f"/{old_slug}/"
+
+
+def _read_manifest(root: Path) -> dict[str, str]:
+    """Checksums of the files written by previous imports."""
+    manifest = root / MANIFEST_FILE
+    if not manifest.is_file():
+        return {}
+    return json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+
+
+def _conflicts(root: Path, manifest: dict[str, str], contents: dict[str, bytes], copies: dict[str, Path]) -> list[str]:
+    """Existing files the import would change although they are not as the last import left them."""
+    wanted = {path: _checksum(content) for path, content in contents.items()}
+    wanted |= {path: _checksum(source.read_bytes()) for path, source in copies.items()}
+    conflicts = []
+    for path, checksum in sorted(wanted.items()):
+        target = root / path
+        if not target.exists():
+            continue
+        current = _checksum(target.read_bytes())
+        if current not in (checksum, manifest.get(path)):
+            conflicts.append(path)
+    return conflicts
+
+
+def _staged(staging: Path, path: str) -> Path:
+    """The place of *path* in the staging folder, its parent folders created."""
+    staged = staging / path
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    return staged
+
+
+def _checksum(content: bytes) -> str:
+    """SHA-256 of *content*, in hex."""
+    return hashlib.sha256(content).hexdigest()
