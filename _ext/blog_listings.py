@@ -49,6 +49,8 @@ class Listing:
     title: str
     posts: list[Post]
     feed: str | None = None
+    #: The short name an index shows: the tag, the category, « 2017 », « novembre 2017 ».
+    label: str = ""
 
     def page_docname(self, number: int) -> str:
         """Return the docname of page *number* (1 is the listing's own address)."""
@@ -77,6 +79,11 @@ def _feed_of(path: str, blog: Blog) -> str | None:
     return f"{path}/atom.xml" if blog.blog_baseurl else None
 
 
+def _month_listing(app: Sphinx, year_docname: str, month: date, posts: list[Post]) -> Listing:
+    name = format_month(month, app.config)
+    return Listing(f"{year_docname}/{month:%m}", _("Posts of %s") % name, posts, label=name)
+
+
 def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
     """Return every listing of the blog and the index pages that list them."""
     blog = Blog(app)
@@ -89,7 +96,7 @@ def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
         (blog.author, _("Posts by %s"), _("Authors"), False),
     ):
         kind = [
-            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog) if has_feed else None)
+            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog) if has_feed else None, str(coll.name))
             for coll in sorted(catalog, key=lambda coll: coll.docname)
             if len(coll)
         ]
@@ -100,13 +107,9 @@ def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
     for year in blog.archive:
         if not len(year):
             continue
-        year_listing = Listing(year.docname, _("Posts of %s") % year.name, list(year))
+        year_listing = Listing(year.docname, _("Posts of %s") % year.name, list(year), label=str(year.name))
         months = [
-            Listing(
-                f"{year.docname}/{month:02d}",
-                _("Posts of %s") % format_month(date(year.name, month, 1), app.config),
-                list(posts),
-            )
+            _month_listing(app, year.docname, date(year.name, month, 1), list(posts))
             for month, posts in groupby(year_listing.posts, key=lambda post: post.date.month)
         ]
         listings.append(year_listing)
