@@ -32,6 +32,9 @@ html: $(VENV)/build.stamp  ## Build the site into _build/html.
 livehtml: $(VENV)/dev.stamp  ## Serve the site on http://127.0.0.1:8000 and rebuild on save.
 	$(VENV)/bin/sphinx-autobuild $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
 
+linkcheck: $(VENV)/build.stamp  ## Check every external link of the posts (needs the internet).
+	$(PYTHON) -m sphinx --builder linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
+
 # The page checkers the tests run (vnu.jar, axe-core), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would download a JDK; Debian's Java runs it.
 node_modules/.installed: package-lock.json
@@ -40,6 +43,16 @@ node_modules/.installed: package-lock.json
 
 test: $(VENV)/dev.stamp node_modules/.installed  ## Run the whole test suite.
 	$(PYTHON) -m pytest
+
+# The sizes of the synthetic blogs, and the runs of each build: make bench N="100 1000" RUNS=3
+N             ?= 100 1000 3000
+RUNS          ?= 3
+
+bench: $(VENV)/dev.stamp  ## Time clean and incremental builds against stock ABlog and Pelican: make bench [N="100 1000"]
+	$(PYTHON) -m blogtools.benchmark --posts $(N) --runs $(RUNS)
+
+audit: html $(VENV)/dev.stamp  ## Print each page type's requests, weight, largest image and no-JavaScript reading.
+	$(PYTHON) -m blogtools.audit --site $(BUILDDIR)/html
 
 # The author's text reaches the command verbatim, whatever quotes, guillemets
 # or $ it holds: $(value …) stops make expanding it, "$$…" stops the shell.

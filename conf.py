@@ -8,6 +8,7 @@ author's commands in ``blogtools/`` all read it from here.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).parent
 # The local extensions, and the slug rule they share with the author's commands.
@@ -24,10 +25,18 @@ copyright = f"2015–2018, {author}"
 language = "fr"
 # Dates are shown and "today" is decided in this zone, whatever the build machine's.
 blog_timezone = "Europe/Paris"
-# Absolute address of the published site, used by feeds, canonical links and
-# the sitemap. CI sets BLOG_BASEURL to the real address (a GitHub Pages
-# sub-path or a domain root); the default is a reserved example domain.
-blog_baseurl = os.environ.get("BLOG_BASEURL", "https://innovation-publique.example/")
+# Absolute address of the published site (a domain root or a sub-path such as
+# https://user.github.io/repo/), used by feeds, canonical links, the sitemap,
+# OpenGraph tags and the 404 page. The first that is set wins: BLOG_BASEURL
+# (the GitHub Pages workflow sets it from actions/configure-pages), then Read
+# the Docs' READTHEDOCS_CANONICAL_URL, then a reserved example domain. It
+# always ends with "/", so that page paths join under it: configure-pages
+# gives the address without one.
+blog_baseurl = (
+    os.environ.get("BLOG_BASEURL")
+    or os.environ.get("READTHEDOCS_CANONICAL_URL")
+    or "https://innovation-publique.example/"
+).rstrip("/") + "/"
 blog_posts_per_page = 10
 
 extensions = [
@@ -35,11 +44,17 @@ extensions = [
     "ablog",
     "blog_dates",
     "blog_front_matter",
+    "blog_unique_posts",
     "blog_taxonomy",
     "blog_listings",
     "blog_feeds",
     "blog_post_pages",
     "blog_search",
+    "sphinxext.opengraph",
+    "blog_opengraph",
+    "sphinx_sitemap",
+    "blog_robots",
+    "notfound.extension",
 ]
 
 # The sources are the home page and the posts; everything else in the
@@ -63,6 +78,9 @@ blog_authors = {"auteur": (author, None)}
 blog_default_author = "auteur"
 blog_languages = {"fr": ("Français", None)}
 blog_default_language = "fr"
+# Each feed carries the latest 10 posts, as WordPress's do: readers poll for
+# what is new, and a feed of every post, each in full, grows with the blog.
+blog_feed_length = 10
 # The form in which blog_front_matter hands ABlog each post's date; authors
 # write ISO 8601 (2017-11-10, or 2017-11-10T09:30:00+01:00).
 post_date_format = "%Y-%m-%d %H:%M:%S"
@@ -91,3 +109,26 @@ html_show_sourcelink = False
 html_show_sphinx = False
 # A blog has listings, not a general index of terms.
 html_use_index = False
+
+# -- Publishing: canonical links, favicon, sitemap, sharing, 404 -------------
+
+# Every page's <link rel="canonical">, and the root of the sitemap's addresses.
+html_baseurl = blog_baseurl
+html_favicon = "_static/favicon.svg"
+# sitemap.xml lists pages at their own address: no language or version folder
+# (sphinx-sitemap adds /fr/ and alternates when it finds locale_dirs), and no
+# lastmod (off by default: it would come from git, not from the commit).
+# It lists only the pages this build wrote (jdillard/sphinx-sitemap#13), so
+# it is complete after a clean build, as CI and Read the Docs make.
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+# OpenGraph tags (sphinxext-opengraph; blog_opengraph adds what a post and a
+# listing need). A post's first image is its picture; no generated social cards.
+ogp_site_url = blog_baseurl
+ogp_use_first_image = True
+ogp_social_cards = {"enable": False}
+# 404.html (sphinx-notfound-page): servers send it for a missing address at
+# any depth, so its links and assets start from the site's root path.
+notfound_template = "blog/not-found.html"
+notfound_urls_prefix = urlsplit(blog_baseurl).path

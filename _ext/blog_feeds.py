@@ -23,17 +23,21 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import ablog.post
-from ablog.blog import Blog, Post
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+from docutils import nodes
+from docutils.utils import new_document
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.logging import suppress_logging
 
 from blog_dates import localize
+from blog_incremental import is_unchanged, post_inputs
 
 _ = get_translation("sphinx")
 
 _URL_ATTRIBUTE = re.compile(r'(?P<name>href|src)="(?P<url>[^"]*)"')
+_FIRST_HEADING = re.compile("<h1>(.*?)</h1>")
 
 
 def absolute_url(app: Sphinx, docname: str) -> str:
@@ -43,6 +47,32 @@ def absolute_url(app: Sphinx, docname: str) -> str:
 
 def _absolute_links(html: str, base: str) -> str:
     return _URL_ATTRIBUTE.sub(lambda match: f'{match["name"]}="{urljoin(base, match["url"])}"', html)
+
+
+def post_html(app: Sphinx, post: Post) -> str:
+    """Return *post*'s whole text but its title as HTML, as ABlog's ``Post.to_html(fulltext=True)`` does.
+
+    A post is in up to six feeds (the blog's, its tags', its category's), so it
+    is rendered once per build; and with Sphinx's docutils settings, which
+    ``to_html`` leaves docutils to rebuild from scratch for every call.
+    """
+    if post.docname in app.blog_feed_contents:
+        return app.blog_feed_contents[post.docname]
+    doctree = new_document("", app.builder.docsettings)
+    text = post.doctree.deepcopy()
+    if isinstance(text, nodes.document):
+        doctree.extend(text.children)
+    else:
+        doctree.append(text)
+    revise_pending_xrefs(doctree, post.docname)
+    # Broken references are reported by the post's own page, not again here.
+    with suppress_logging():
+        app.env.resolve_references(doctree, post.docname, app.builder)
+    add_permalinks, app.builder.add_permalinks = app.builder.add_permalinks, False
+    html = html_builder_write_doc(app.builder, post.docname, doctree)
+    app.builder.add_permalinks = add_permalinks
+    app.blog_feed_contents[post.docname] = _FIRST_HEADING.sub("", html, count=1)
+    return app.blog_feed_contents[post.docname]
 
 
 def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
@@ -60,16 +90,15 @@ def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
     summary = " ".join(paragraph.astext() for paragraph in post.excerpt)
     if summary:
         entry.summary(summary)
-    # Broken references are reported by the post's own page, not again here.
-    with suppress_logging():
-        html = post.to_html(post.docname, fulltext=True)
-    entry.content(_absolute_links(html, url), type="html")
+    entry.content(_absolute_links(post_html(app, post), url), type="html")
 
 
 def write_feed(app: Sphinx, path: str, title: str, listing_docname: str, posts: list[Post]) -> None:
     """Write the Atom feed *path* (relative to the output) for *posts*, newest first."""
     length = app.config.blog_feed_length
     posts = sorted(posts, key=lambda post: post.date, reverse=True)[:length]
+    if is_unchanged(app, path, (title, listing_docname, post_inputs(app, posts, full_text=True))):
+        return
     feed_url = urljoin(app.config.blog_baseurl, path)
     feed = FeedGenerator()
     feed.id(feed_url)
@@ -110,9 +139,15 @@ def _replace_ablog_feeds(app: Sphinx) -> None:
     listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_atom_feeds]
 
 
+def _forget_contents(app: Sphinx) -> None:
+    app.blog_feed_contents = {}
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("blog_dates")
+    app.setup_extension("blog_incremental")
     _replace_ablog_feeds(app)
+    app.connect("builder-inited", _forget_contents)
     app.connect("html-collect-pages", generate_feeds)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -30,12 +30,15 @@ from itertools import groupby
 
 import ablog.post
 from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+from docutils import nodes
 from docutils.utils import new_document
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.logging import suppress_logging
 
 from blog_dates import format_month
+from blog_incremental import is_unchanged, post_inputs
 
 # ABlog's catalog, which also holds Sphinx's and Furo's strings: locales/fr/LC_MESSAGES/sphinx.po.
 _ = get_translation("sphinx")
@@ -120,9 +123,27 @@ def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
     return listings, catalogs
 
 
+def _is_page_relative(node: nodes.Node) -> bool:
+    """Whether *node* renders as a link or a path relative to the page that shows it."""
+    if isinstance(node, nodes.reference):
+        refuri = node.get("refuri", "")
+        return bool(refuri) and not refuri.startswith(("#", "/", "mailto:")) and "://" not in refuri
+    return isinstance(node, (addnodes.pending_xref, addnodes.download_reference, nodes.image))
+
+
 def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
-    """Return the HTML of *post*'s excerpt, its links relative to page *docname*."""
-    doctree = new_document("")
+    """Return the HTML of *post*'s excerpt, its links relative to page *docname*.
+
+    A post is listed on about ten pages (all posts, each of its tags, its
+    category, author, year and month). An excerpt with no relative link or
+    path is the same HTML on all of them, so it is rendered once per build.
+    """
+    page_relative = any(any(node.findall(_is_page_relative)) for node in post.excerpt)
+    key = (post.docname, docname if page_relative else None)
+    if key in app.blog_excerpts:
+        return app.blog_excerpts[key]
+    # Sphinx's settings: without them, docutils rebuilds its defaults for every excerpt.
+    doctree = new_document("", app.builder.docsettings)
     for node in post.excerpt:
         doctree.append(node.deepcopy())
     revise_pending_xrefs(doctree, docname)
@@ -130,7 +151,12 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
     # for every listing that shows the excerpt.
     with suppress_logging():
         app.env.resolve_references(doctree, docname, app.builder)
-    return html_builder_write_doc(app.builder, docname, doctree)
+    app.blog_excerpts[key] = html_builder_write_doc(app.builder, docname, doctree)
+    return app.blog_excerpts[key]
+
+
+def _forget_excerpts(app: Sphinx) -> None:
+    app.blog_excerpts = {}
 
 
 def listing_context(app: Sphinx, listing: Listing, number: int, docname: str, *, heading: bool) -> dict:
@@ -162,9 +188,13 @@ def generate_listing_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
     if not Blog(app):
         ablog.post.register_posts(app)
     listings, catalogs = collect_listings(app)
+    per_page = app.config.blog_posts_per_page
     for listing in listings:
-        for number, _posts in listing.pages(app.config.blog_posts_per_page):
+        for number, posts in listing.pages(per_page):
             docname = listing.page_docname(number)
+            shown = (listing.title, number, listing.page_count(per_page), listing.feed, post_inputs(app, posts))
+            if is_unchanged(app, app.builder.get_target_uri(docname), shown):
+                continue
             context = listing_context(app, listing, number, docname, heading=True)
             yield docname, {"title": _page_title(listing, number), "body": "", "blog_listing": context}, "page.html"
     for catalog in catalogs:
@@ -191,8 +221,10 @@ def _replace_ablog_archive_pages(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("blog_dates")
+    app.setup_extension("blog_incremental")
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
     _replace_ablog_archive_pages(app)
+    app.connect("builder-inited", _forget_excerpts)
     app.connect("html-collect-pages", generate_listing_pages)
     app.connect("html-page-context", add_home_listing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,6 +17,7 @@ the exact form it types.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -59,6 +60,9 @@ class AccentInsensitiveFrenchSearch(SearchFrench):
             _FOLDING_STEMMER_JS,
         ))
 
+    # Sphinx remembers stems page by page only; a blog's words recur from post
+    # to post, and stemming them again was a quarter of a clean build.
+    @functools.cache
     def stem(self, word: str) -> str:
         return super().stem(fold(word))
 

@@ -1,22 +1,25 @@
 """One ASCII page per tag and per category, whatever case or accents the author typed.
 
-ABlog names a tag's page after ``slugify(name)``, which keeps accents
-(``blog/tag/numérique.html``) and lower-cases, so « Numérique » and
+ABlog names a tag's page after its own ``slugify(name)``, which drops
+accents and lower-cases but keeps letters such as « œ »
+(``blog/tag/œuvres.html``) and glues words around punctuation (« a/b » →
+``ab``); and it keeps one tag per spelling, so « Numérique » and
 « numérique » are two tags that write the same page, one silently
 overwriting the other. This extension
 
-* makes ABlog use the blog's one slug rule (``blogtools.slugs``), so pages and
-  reference labels are ASCII: ``blog/tag/numerique.html``, ``tag-numerique``;
+* makes ABlog use the blog's one slug rule (``blogtools.slugs``, also
+  ``make post``'s), so pages and reference labels are ASCII:
+  ``blog/tag/oeuvres.html``, ``tag-numerique``;
 * merges labels that share a slug into one, shown in a single spelling:
   tags in lower case, and for both tags and categories the spelling with the
-  most accents (« numérique » over « numerique »), then the most used;
+  most accents, ligatures and typographic apostrophes (« numérique » over
+  « numerique », « œuvres » over « oeuvres »), then the most used;
 * rewrites the front matter's lists (a comma-separated string or a YAML list)
   into the comma-separated form ABlog reads.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 
 import ablog.blog
@@ -37,8 +40,9 @@ def split_labels(value: object) -> list[str]:
     return [str(item).strip() for item in items if str(item).strip()]
 
 
-def _accents(label: str) -> int:
-    return sum(1 for char in unicodedata.normalize("NFD", label) if unicodedata.combining(char))
+def _typographic_characters(label: str) -> int:
+    """Count what ASCII lacks in *label*: accented letters, « œ », « ’ »…"""
+    return sum(1 for char in label if not char.isascii())
 
 
 def _choose_spellings(app: Sphinx, config: Config) -> None:
@@ -52,7 +56,7 @@ def _choose_spellings(app: Sphinx, config: Config) -> None:
                 spellings[key][slugify(label)][label] += 1
     app.blog_label_spellings = {
         key: {
-            slug: max(counts, key=lambda label: (_accents(label), counts[label], [-ord(c) for c in label]))
+            slug: max(counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label]))
             for slug, counts in by_slug.items()
         }
         for key, by_slug in spellings.items()

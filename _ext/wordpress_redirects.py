@@ -14,11 +14,17 @@ A static host cannot answer them with HTTP redirects, so:
   inline script holding the ``query`` tables; it forwards the reader when
   the query names a known ID. No file is fetched, no other page is touched.
 
+- old addresses with non-ASCII characters (``/greek/επίπεδο/``):
+  sphinx-reredirects names their files after the URL-quoted docname
+  (``%CE%B5…``), but a web server decodes the request before looking for the
+  file; after the build the extension gives those files their decoded names.
+
 Without ``redirects.json`` (no import done) the extension does nothing.
 """
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -40,6 +46,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_reredirects")
     app.connect("config-inited", add_imported_redirects)
     app.connect("html-page-context", add_query_script)
+    app.connect("build-finished", unquote_redirect_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -64,3 +71,24 @@ def add_query_script(app: Sphinx, pagename: str, templatename: str, context: dic
     tables = load_redirects(Path(app.srcdir))["query"]
     if any(tables.values()):
         app.add_js_file(None, body=_HOME_SCRIPT.format(tables=json.dumps(tables, ensure_ascii=False)))
+
+
+def unquote_redirect_files(app: Sphinx, exception: Exception | None) -> None:
+    """Rename redirect pages written under a URL-quoted name to the name a server looks for."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for docname in app.config.redirects:
+        written = outdir / f"{quote(docname)}{app.builder.out_suffix}"
+        if written.is_file() and quote(docname) != docname:
+            wanted = outdir / f"{docname}{app.builder.out_suffix}"
+            wanted.parent.mkdir(parents=True, exist_ok=True)
+            written.replace(wanted)
+            _remove_empty_folders(written.parent, outdir)
+
+
+def _remove_empty_folders(folder: Path, outdir: Path) -> None:
+    """Remove *folder* and its parents up to *outdir* while they are empty."""
+    while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -224,6 +224,8 @@ class Measure:
     """One build: its wall time, the peak memory of its processes, what it wrote."""
 
     seconds: float
+    #: Processor time (user and system) of the build's processes: what a busy machine does not inflate.
+    cpu_seconds: float
     peak_rss_bytes: int
     pages_written: int
     output_bytes: int
@@ -254,15 +256,18 @@ def _html_mtimes(outdir: Path) -> dict[Path, int]:
 class Site:
     """A synthetic blog's sources and output for one generator."""
 
-    def __init__(self, generator: Generator, root: Path, posts: list[Post]) -> None:
-        self.generator = generator
-        self.srcdir = root / "src"
-        self.outdir = root / "build" / "html"
-        self.posts = list(posts)
-        self.srcdir.mkdir(parents=True)
-        generator.prepare(self.srcdir)
+    def __init__(self, generator: Generator, srcdir: Path, outdir: Path) -> None:
+        self.generator, self.srcdir, self.outdir = generator, srcdir, outdir
+
+    @classmethod
+    def create(cls, generator: Generator, root: Path, posts: list[Post]) -> Site:
+        """Write the sources of a site of *posts* under *root*; it builds into *root*/build/html."""
+        site = cls(generator, root / "src", root / "build" / "html")
+        site.srcdir.mkdir(parents=True)
+        generator.prepare(site.srcdir)
         for post in posts:
-            self.write_post(post)
+            site.write_post(post)
+        return site
 
     def write_post(self, post: Post) -> None:
         path = self.srcdir / self.generator.posts_dir / post.path(self.generator.suffix)
@@ -285,7 +290,7 @@ class Site:
         written = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
         size = sum(path.stat().st_size for path in _site_files(self.outdir, self.generator.cache))
         # Linux reports ru_maxrss in kibibytes.
-        return Measure(seconds, usage.ru_maxrss * 1024, written, size)
+        return Measure(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, written, size)
 
     def clean(self) -> None:
         shutil.rmtree(self.outdir.parent, ignore_errors=True)
@@ -305,7 +310,7 @@ def new_post(posts: list[Post], run: int) -> Post:
 
 def measure_generator(generator: Generator, posts: list[Post], runs: int, workdir: Path) -> tuple[list[Row], Site]:
     """Run every scenario *runs* times on a fresh site; return the rows and the site as left."""
-    site = Site(generator, workdir / generator.name, posts)
+    site = Site.create(generator, workdir / generator.name, posts)
     rows = {scenario: Row(generator.name, len(posts), scenario) for scenario in SCENARIOS}
     for _run in range(runs):
         site.clean()
@@ -322,22 +327,23 @@ def measure_generator(generator: Generator, posts: list[Post], runs: int, workdi
     return list(rows.values()), site
 
 
-def differing_files(incremental: Site) -> list[str]:
-    """Build *incremental*'s sources clean elsewhere; return the output files that differ."""
-    reference = Site.__new__(Site)
-    reference.generator, reference.srcdir = incremental.generator, incremental.srcdir
-    reference.outdir = incremental.outdir.parent.parent / "reference" / "html"
-    reference.clean()
-    reference.build()
-    cache = incremental.generator.cache
-    ours = {path.relative_to(incremental.outdir) for path in _site_files(incremental.outdir, cache)}
-    theirs = {path.relative_to(reference.outdir) for path in _site_files(reference.outdir, cache)}
+def differing_files(output: Path, reference: Path, cache: tuple[str, ...] = ()) -> list[str]:
+    """Return the files (relative paths) that are in only one of two outputs, or differ between them."""
+    ours = {path.relative_to(output) for path in _site_files(output, cache)}
+    theirs = {path.relative_to(reference) for path in _site_files(reference, cache)}
     different = sorted(str(path) for path in ours ^ theirs)
     different += sorted(
-        str(path) for path in ours & theirs
-        if not filecmp.cmp(incremental.outdir / path, reference.outdir / path, shallow=False)
+        str(path) for path in ours & theirs if not filecmp.cmp(output / path, reference / path, shallow=False)
     )
     return different
+
+
+def check_against_clean_build(incremental: Site) -> list[str]:
+    """Build *incremental*'s sources clean elsewhere; return the output files that differ."""
+    reference = Site(incremental.generator, incremental.srcdir, incremental.outdir.parent.parent / "reference" / "html")
+    reference.clean()
+    reference.build()
+    return differing_files(incremental.outdir, reference.outdir, incremental.generator.cache)
 
 
 # -- The report -----------------------------------------------------------------
@@ -347,14 +353,15 @@ def format_table(rows: list[Row]) -> str:
     """Return the rows as one Markdown table, each time also as a multiple of Pelican's."""
     pelican = {(row.posts, row.scenario): row.median_seconds for row in rows if row.generator == "pelican"}
     lines = [
-        "| posts | generator | build | median wall time | × Pelican | peak RSS | pages written | output size |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "| posts | generator | build | median wall time | × Pelican | median CPU time | peak RSS | pages written | output size |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ratio = pelican.get((row.posts, row.scenario))
         lines.append(
             f"| {row.posts:,} | {row.generator} | {row.scenario} | {row.median_seconds:.2f} s "
             f"({len(row.measures)} runs) | {f'{row.median_seconds / ratio:.1f}' if ratio else '–'} "
+            f"| {statistics.median(m.cpu_seconds for m in row.measures):.2f} s "
             f"| {max(m.peak_rss_bytes for m in row.measures) / 2**20:.0f} MB "
             f"| {row.measures[-1].pages_written:,} | {row.measures[-1].output_bytes / 2**20:.1f} MB |"
         )
@@ -386,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
                                                          workdir / f"{count}")
                 rows.extend(generator_rows)
                 if name == "blog":
-                    mismatches[count] = differing_files(site)
+                    mismatches[count] = check_against_clean_build(site)
     print(format_table(rows))
     for count, files in mismatches.items():
         if files:

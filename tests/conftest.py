@@ -7,10 +7,11 @@ test fails exactly where the author's build or CI would.
 from __future__ import annotations
 
 import functools
+import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ class Build:
     html: Path
     returncode: int
     output: str
+    #: :func:`source_digests` of the source directory just before the build (test sites only).
+    sources_before: dict[str, str] = field(default_factory=dict)
 
     def page(self, path: str) -> BeautifulSoup:
         """Parse the built page at *path* (relative to the output, e.g. ``blog/tag/cnfpt.html``)."""
@@ -39,6 +42,15 @@ class Build:
     def pages(self) -> list[Path]:
         """Every HTML page of the output."""
         return sorted(self.html.rglob("*.html"))
+
+
+def source_digests(srcdir: Path) -> dict[str, str]:
+    """Return the SHA-256 of every file of *srcdir*, but the bytecode and catalogs a build compiles there."""
+    return {
+        path.relative_to(srcdir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(srcdir.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".mo"
+    }
 
 
 def make_html(srcdir: Path, builddir: Path, *, environment: dict | None = None) -> Build:
@@ -81,7 +93,8 @@ def build_site(workdir: Path, files: dict[str, str], *, conf: str = "", index: s
     if conf:
         with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
             conf_py.write("\n" + conf + "\n")
-    return make_html(srcdir, workdir / "build")
+    sources = source_digests(srcdir)
+    return replace(make_html(srcdir, workdir / "build"), sources_before=sources)
 
 
 SiteFactory = Callable[..., Build]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from blogtools.audit import INSTALL_HINT
 from conftest import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -23,7 +24,7 @@ def vnu_errors(pages: list[Path]) -> list[dict]:
     """Run the Nu HTML checker once on *pages* and return its error messages."""
     java = shutil.which("java")
     if java is None:
-        pytest.fail("Java is missing for the HTML checker: apt-get install chromium default-jre-headless")
+        pytest.fail(f"Java is missing for the HTML checker: {INSTALL_HINT}")
     if not VNU_JAR.exists():
         pytest.fail(f"{VNU_JAR} is missing: run `npm ci --ignore-scripts` (make test does it)")
     result = subprocess.run(

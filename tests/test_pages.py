@@ -59,7 +59,9 @@ def internal_targets(site: Build, path: Path):
             url = element.get(attribute)
             if not url or urlsplit(url).scheme or url.startswith(("//", "#", "mailto:")):
                 continue
-            yield url, (path.parent / unquote(urlsplit(url).path)).resolve()
+            # 404.html's links start from the site's root: servers send it at any depth.
+            folder = site.html if url.startswith("/") else path.parent
+            yield url, (folder / unquote(urlsplit(url).path).lstrip("/")).resolve()
 
 
 def test_every_internal_link_resolves_to_a_file(site: Build):

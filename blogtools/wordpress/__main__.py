@@ -28,10 +28,28 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
     parser.add_argument("export", type=Path, metavar="EXPORT.xml", help="le fichier exporté depuis Outils → Exporter")
-    parser.add_argument("--uploads", type=Path, metavar="DOSSIER", help="copie de wp-content/uploads : les images trouvées sont copiées à côté de leur article")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="DOSSIER", help="racine du blog, où se trouve conf.py (par défaut : le dossier courant)")
-    parser.add_argument("--output-dir", default="posts", metavar="DOSSIER", help="dossier des articles, relatif à la racine (par défaut : posts)")
-    parser.add_argument("--force", action="store_true", help="remplace aussi les fichiers modifiés depuis le dernier import")
+    parser.add_argument(
+        "--uploads",
+        type=Path,
+        metavar="DOSSIER",
+        help="copie de wp-content/uploads : les images trouvées sont copiées à côté de leur article",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        metavar="DOSSIER",
+        help="racine du blog, où se trouve conf.py (par défaut : le dossier courant)",
+    )
+    parser.add_argument(
+        "--output-dir",
+        default="posts",
+        metavar="DOSSIER",
+        help="dossier des articles, relatif à la racine (par défaut : posts)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="remplace aussi les fichiers modifiés depuis le dernier import"
+    )
     return parser.parse_args(argv)
 
 
@@ -51,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         apply_plan(plan, arguments.root, arguments.force)
     except Conflict as conflict:
-        print("Import refusé : ces fichiers ont été modifiés depuis le dernier import (ou écrits à la main) :", file=sys.stderr)
+        print(
+            "Import refusé : ces fichiers ont été modifiés depuis le dernier import (ou écrits à la main) :",
+            file=sys.stderr,
+        )
         print("\n".join(f"  {path}" for path in conflict.paths), file=sys.stderr)
         print("Rien n’a été écrit. Relancez avec --force pour les remplacer.", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ is not kept is shown at the top level rather than dropped.
 """
 
 import html
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -56,6 +56,6 @@ def _comment_html(comment: Comment, zone: ZoneInfo, locale: str) -> str:
         author = f'<a href="{html.escape(comment.author_url)}">{author}</a>'
     when = ""
     if comment.date_gmt is not None:
-        moment = comment.date_gmt.replace(tzinfo=timezone.utc).astimezone(zone)
-        when = ", " + format_datetime(moment, "d MMMM y HH:mm", locale=locale)
+        moment = comment.date_gmt.replace(tzinfo=UTC).astimezone(zone)
+        when = ", " + format_datetime(moment, "d MMMM y 'à' HH:mm", locale=locale)
     return f"<p><strong>{author}</strong>{when}</p>{wpautop(comment.content)}"

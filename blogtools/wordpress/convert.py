@@ -2,7 +2,7 @@
 
 :class:`MystConverter` subclasses markdownify's converter for what MyST and
 this blog need: captioned images become ``{figure}`` directives, players
-(iframe, audio, video) and tables Markdown cannot express stay raw HTML,
+(iframe, audio, video), footnotes and tables Markdown cannot express stay raw HTML,
 inline elements Markdown lacks (``<sub>``, ``<q>``, ``<abbr>``…) stay inline
 HTML, headings are renumbered under the post title without gaps (MyST warns
 otherwise and the build treats warnings as errors), and text is escaped so
@@ -11,13 +11,17 @@ never changed: French spaces (U+00A0, U+202F), apostrophes and guillemets
 reach the page exactly as written.
 """
 
+import html
+import posixpath
 import re
-from dataclasses import dataclass
-from urllib.parse import urljoin
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from docutils.core import publish_doctree
+from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
@@ -27,13 +31,35 @@ from blogtools.wordpress.render import MORE_ANCHOR
 _MORE_MARK = "\ue000more\ue000"
 _RULE_MARK = "\ue000rule\ue000"
 _KEPT_INLINE_ATTRIBUTES = ("title", "dir", "lang")
-_BLOCKS_IN_CELLS = ["p", "ul", "ol", "table", "pre", "blockquote", "div", "figure", "br", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"]
+_BLOCKS_IN_CELLS = "p ul ol dl table pre blockquote div figure br hr h1 h2 h3 h4 h5 h6".split()
+_BLOCK_ELEMENTS = set(
+    "p div figure table ul ol dl blockquote pre hr iframe video audio h1 h2 h3 h4 h5 h6"
+    " section article aside header footer details".split()
+)
 _NESTING_BLOCKS = {"li", "blockquote", "td", "th", "dd", "figure", "figcaption", "table"}
+_EXTERNAL_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _LINE_START_MARKERS = re.compile(r"(^|\n)([ \t]*)([%+>=~]|-+(?=\s|$)|#{1,6}(?=\s|$))")
 _ORDERED_LIST_MARKER = re.compile(r"(^|\n)([ \t]*\d{1,9})(?=[.)](?:\s|$))")
 _CODE_LANGUAGE = re.compile(r"(?:language|lang)-([\w+#-]+)")
-_RAW_HTML_WRAPPER = '<div class="wordpress-embed">\n{html}\n</div>'
+_BLOCK_PARSER = MarkdownIt("commonmark").enable("table")
+_RAW_HTML_WRAPPER = '<div class="wordpress-html">\n{html}\n</div>'
+
+
+@dataclass(frozen=True)
+class Context:
+    """What converting one file needs besides its HTML.
+
+    *links* maps the old address of every imported post and page (as
+    :func:`link_key` writes it) to its new file, relative to the repository
+    root; *directory* is the folder of the file being converted, so that
+    links between imported posts become relative MyST links to documents.
+    """
+
+    media: PostMedia
+    site_url: str
+    directory: str = ""
+    links: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,7 +73,7 @@ class Converted:
 class MystConverter(MarkdownConverter):
     """markdownify's converter, emitting MyST Markdown for one post (see the module docstring)."""
 
-    def __init__(self, media: PostMedia, site_url: str) -> None:
+    def __init__(self, context: Context) -> None:
         super().__init__(
             heading_style=ATX,
             bullets="-",
@@ -57,8 +83,7 @@ class MystConverter(MarkdownConverter):
             autolinks=False,
             code_language_callback=_code_language,
         )
-        self.media = media
-        self.site_url = site_url
+        self.context = context
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         """Backslash-escape what CommonMark, MyST or raw HTML would read as syntax; keep every character."""
@@ -73,13 +98,23 @@ class MystConverter(MarkdownConverter):
         return _LINE_START_MARKERS.sub(_escape_marker, text)
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A link, absolute (old relative links pointed at the old site); in-page anchors stay raw HTML."""
-        href = (el.get("href") or "").strip()
-        if href.startswith("#"):
-            return f'<a href="{href}">{text}</a>' if text.strip() else ""
-        if href:
-            el["href"] = self._absolute(href)
-            el["href"] = _angle_bracketed_if_needed(el["href"])
+        """A link, made absolute (relative links pointed into the old site).
+
+        MyST resolves any link that is not web or mail as a cross-reference
+        and fails the build when it finds none; in-page anchors and odd
+        schemes therefore stay raw HTML links.
+        """
+        original = (el.get("href") or "").strip()
+        if not original:
+            return text
+        href = original if original.startswith("#") else self._absolute(original)
+        document = self.context.links.get(link_key(href))
+        if document is not None and text.strip():
+            return f"[{text}]({posixpath.relpath(document, self.context.directory or '.')})"
+        if not href.startswith(_EXTERNAL_SCHEMES):
+            anchor = f' id="{html.escape(el["id"])}"' if el.get("id") else ""
+            return f'<a href="{html.escape(href)}"{anchor}>{text}</a>' if text.strip() else ""
+        el["href"] = _angle_bracketed_if_needed(href)
         return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -115,6 +150,12 @@ class MystConverter(MarkdownConverter):
         """An HTML5 audio player stays an HTML block, on the full-size file."""
         return self._raw_media(el)
 
+    def convert_ol(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """An ordered list; WordPress's footnotes stay HTML, so that note calls still reach their note."""
+        if "wp-block-footnotes" in el.get("class", []):
+            return self._raw_block(el)
+        return super().convert_ol(el, text, parent_tags)
+
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A plain table as a pipe table; one with merged cells or blocks in cells as raw HTML."""
         if _is_pipe_table(el):
@@ -144,8 +185,23 @@ class MystConverter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """Preformatted text as a fenced block, with a fence longer than any backtick run inside."""
         code = el.get_text().strip("\n")
-        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", code)), default=0))
+        fence = _fence_for(code)
         return f"\n\n{fence}{_code_language(el)}\n{code}\n{fence}\n\n"
+
+    def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A line break; none at the end of a block, where browsers ignore it and Markdown would show a backslash."""
+        if _ends_its_block(el):
+            return text
+        return super().convert_br(el, text, parent_tags)
+
+    def convert_code(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """Inline code; with line breaks inside (wpautop adds them), an HTML ``<code>`` keeping them."""
+        if el.find("br") is None or "pre" in parent_tags:
+            return super().convert_code(el, text, parent_tags)
+        lines = [self.escape(line, set()) for line in _text_lines(el)]
+        return "<code>" + "<br />\n".join(lines) + "</code>"
+
+    convert_kbd = convert_samp = convert_code
 
     def convert_dt(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A definition term as a bold paragraph (MyST's definition lists are not enabled)."""
@@ -155,21 +211,9 @@ class MystConverter(MarkdownConverter):
         """A definition as a paragraph."""
         return f"\n\n{text.strip()}\n\n"
 
-    def convert_script(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """Scripts are not carried over: a static post runs none of the old site's code."""
-        return ""
-
-    def convert_form(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """Forms posted to the old server; nothing of them works on a static site."""
-        return ""
-
-    def convert_button(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A button's label stays as text."""
-        return text
-
     def _inline_html(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """Inline elements Markdown cannot express stay HTML tags around converted content."""
-        attributes = "".join(f' {name}="{el[name]}"' for name in _KEPT_INLINE_ATTRIBUTES if el.get(name))
+        attributes = "".join(f' {name}="{html.escape(el[name])}"' for name in _KEPT_INLINE_ATTRIBUTES if el.get(name))
         return f"<{el.name}{attributes}>{text}</{el.name}>"
 
     convert_q = convert_sub = convert_sup = convert_u = convert_mark = convert_abbr = _inline_html
@@ -178,9 +222,9 @@ class MystConverter(MarkdownConverter):
 
     def _absolute(self, url: str) -> str:
         """*url* resolved against the old site, and at its full-size or copied address when it is an upload."""
-        absolute = urljoin(self.site_url, url) if self.site_url else url
+        absolute = urljoin(self.context.site_url, url) if self.context.site_url else url
         if absolute.startswith(("http://", "https://")):
-            return self.media.address(absolute)
+            return self.context.media.address(absolute)
         return absolute
 
     def _image_address(self, image: Tag) -> str:
@@ -205,7 +249,7 @@ class MystConverter(MarkdownConverter):
         link = image.find_parent("a")
         if link is not None and link.get("href"):
             options.append(f":target: {self._absolute(link['href'])}")
-        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", caption)), default=0))
+        fence = _fence_for(caption)
         body = "\n".join(options)
         return f"\n\n{fence}{{figure}} {self._image_address(image)}\n{body}\n\n{caption}\n{fence}\n\n"
 
@@ -222,11 +266,11 @@ class MystConverter(MarkdownConverter):
         return "\n\n" + _RAW_HTML_WRAPPER.format(html=markup) + "\n\n"
 
 
-def convert(html: str, media: PostMedia, site_url: str) -> Converted:
+def convert(html: str, context: Context) -> Converted:
     """Convert a post's displayed HTML into its MyST body and locate its excerpt boundary."""
     soup = BeautifulSoup(html, "html.parser")
     _renumber_headings(soup)
-    markdown = MystConverter(media, site_url).convert_soup(soup)
+    markdown = MystConverter(context).convert_soup(soup)
     markdown = _drop_misplaced_rules(markdown)
     before, marker, after = markdown.partition(_MORE_MARK)
     markdown = _tidy(before + after)
@@ -234,10 +278,17 @@ def convert(html: str, media: PostMedia, site_url: str) -> Converted:
     return Converted(markdown, excerpt or None)
 
 
-def convert_inline(html: str, media: PostMedia, site_url: str) -> str:
+def convert_inline(html: str, context: Context) -> str:
     """Convert a fragment meant to stay on one line (a title) into inline MyST."""
-    markdown = MystConverter(media, site_url).convert(html)
+    markdown = MystConverter(context).convert(html)
     return " ".join(markdown.split())
+
+
+def link_key(url: str) -> str:
+    """How an old address is looked up: without scheme, fragment or trailing slash (``x.org/a-propos``)."""
+    parts = urlsplit(url)
+    key = parts.netloc.lower() + parts.path.rstrip("/")
+    return f"{key}/?{parts.query}" if parts.query else key
 
 
 def count_paragraphs(markdown: str) -> int:
@@ -248,6 +299,11 @@ def count_paragraphs(markdown: str) -> int:
         settings_overrides={"report_level": 5, "halt_level": 5, "myst_suppress_warnings": ["myst"]},
     )
     return sum(1 for _ in doctree.findall(nodes.paragraph))
+
+
+def has_paragraph(markdown: str) -> bool:
+    """Whether *markdown* has a paragraph (a quick Markdown parse, no docutils)."""
+    return any(token.type == "paragraph_open" for token in _BLOCK_PARSER.parse(markdown))
 
 
 def _renumber_headings(soup: BeautifulSoup) -> None:
@@ -284,6 +340,11 @@ def _tidy(markdown: str) -> str:
     return markdown.strip("\n") + "\n" if markdown.strip() else ""
 
 
+def _fence_for(content: str) -> str:
+    """A backtick fence longer than any backtick run in *content* (three at least)."""
+    return "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", content)), default=0))
+
+
 def _escape_marker(match: re.Match[str]) -> str:
     """Escape a block marker (``%``, ``>``, ``-``, ``#``, ``1.``…) found at the start of a line."""
     return f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
@@ -294,10 +355,35 @@ def _angle_bracketed_if_needed(url: str) -> str:
     return f"<{url}>" if re.search(r"[\s()]", url) else url
 
 
+def _ends_its_block(element: Tag) -> bool:
+    """Whether *element* ends a line of text: only blanks, empty inline tags or a block follow it."""
+    for sibling in element.next_siblings:
+        if isinstance(sibling, Tag):
+            if sibling.name in _BLOCK_ELEMENTS:
+                return True
+            if sibling.name == "br" or sibling.get_text().strip() or sibling.find(["img", "iframe", "video", "audio"]):
+                return False
+        elif sibling.strip():
+            return False
+    return True
+
+
+def _text_lines(element: Tag) -> list[str]:
+    """The text of *element* split at its ``<br>`` tags, other whitespace kept as is."""
+    lines, current = [], ""
+    for node in element.descendants:
+        if isinstance(node, Tag) and node.name == "br":
+            lines.append(current.strip("\n"))
+            current = ""
+        elif not isinstance(node, Tag):
+            current += str(node)
+    return [*lines, current.strip("\n")]
+
+
 def _is_pipe_table(table: Tag) -> bool:
     """Whether *table* fits a Markdown pipe table: no merged cells, no blocks in cells, no nesting."""
     cells = table.find_all(["td", "th"])
-    if not cells:
+    if not cells or table.find("tfoot") is not None:
         return False
     merged = any(cell.get(attribute, "1") not in ("", "1") for cell in cells for attribute in ("colspan", "rowspan"))
     return not merged and not any(cell.find(_BLOCKS_IN_CELLS) for cell in cells)

@@ -1,7 +1,8 @@
 """The text of one imported file: front matter, title heading, body, archived comments.
 
 Posts carry ABlog's front matter (the keys the site accepts, no others);
-pages and drafts of pages carry none. Values are written as YAML scalars,
+pages carry only ``orphan: true`` (Sphinx would otherwise warn that no table
+of contents includes them), drafts of pages nothing. Values are written as YAML scalars,
 quoted only when YAML would otherwise read them as something else
 (``tags: 2017`` would be a number, ``Note : x`` a mapping).
 """
@@ -12,6 +13,9 @@ from datetime import datetime
 import yaml
 
 UNTITLED = "Sans titre"
+# The site refuses a post with no text under its title; a WordPress post made
+# only of headings or of blocks computed at display time gets this line.
+NO_TEXT_NOTE = "*(Article importé de WordPress, sans paragraphe de texte.)*"
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,11 @@ def page_text(title: str, body: str) -> str:
     """A plain page: the title as heading, then the body."""
     heading = f"# {title or UNTITLED}\n"
     return heading + ("\n" + body if body.strip() else "")
+
+
+def standalone_page_text(title: str, body: str) -> str:
+    """A WordPress page: a plain page marked ``orphan`` (reached by links and redirects, in no table of contents)."""
+    return "---\norphan: true\n---\n\n" + page_text(title, body)
 
 
 def unique_names(names: list[str]) -> list[str]:

@@ -14,8 +14,9 @@ Where things go (relative to the repository root):
 - published posts: ``posts/<year>/<slug>.md`` (year and date in the blog's time zone),
   their copied images in ``posts/<year>/<slug>/``;
 - published pages: ``pages/<slug>.md``;
-- drafts, pending and scheduled posts and pages: ``drafts/<slug>.md``, outside
-  ``posts/`` so the site never publishes them; a post there has no ``date``;
+- drafts, pending and scheduled posts and pages, and password-protected ones
+  (their content was never public): ``drafts/<slug>.md``, outside ``posts/``
+  so the site never publishes them; a post there has no ``date``;
 - ``redirects.json``: the old addresses (see :mod:`.redirects`).
 """
 
@@ -25,28 +26,47 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from blogtools.slugs import slugify
 from blogtools.wordpress.comments import comments_html
-from blogtools.wordpress.convert import convert, convert_inline
-from blogtools.wordpress.documents import UNTITLED, PostHeader, page_text, post_text, unique_names
+from blogtools.wordpress.convert import (
+    Context,
+    convert,
+    convert_inline,
+    has_paragraph,
+    link_key,
+)
+from blogtools.wordpress.documents import (
+    NO_TEXT_NOTE,
+    UNTITLED,
+    PostHeader,
+    page_text,
+    post_text,
+    standalone_page_text,
+    unique_names,
+)
 from blogtools.wordpress.media import MediaLibrary, PostMedia
-from blogtools.wordpress.redirects import REDIRECTS_FILE, Redirects, category_paths, listing_target, site_path_of
+from blogtools.wordpress.redirects import (
+    REDIRECTS_FILE,
+    Redirects,
+    category_paths,
+    listing_target,
+    site_path_of,
+)
 from blogtools.wordpress.render import Renderer
 from blogtools.wordpress.report import Report
 from blogtools.wordpress.wxr import Export, Item
 
 MANIFEST_FILE = "wordpress-import.json"
 DRAFT_STATUSES = {"draft", "pending", "future"}
-_INTERNAL_TYPES = {
-    "revision", "nav_menu_item", "wp_navigation", "wp_template", "wp_template_part", "wp_block",
-    "wp_global_styles", "wp_font_family", "wp_font_face", "custom_css", "customize_changeset",
-    "oembed_cache", "user_request",
-}
+_INTERNAL_TYPES = set(
+    "revision nav_menu_item wp_navigation wp_template wp_template_part wp_block wp_global_styles"
+    " wp_font_family wp_font_face custom_css customize_changeset oembed_cache user_request".split()
+)
 _SKIPPED_STATUSES = {
     "private": "privé : il n’a jamais été public",
     "trash": "dans la corbeille",
@@ -86,11 +106,13 @@ class BlogSettings:
 
 @dataclass
 class Plan:
-    """Every file the import will write: text files, copied files, and the report."""
+    """Every file the import will write (text files, copied files), which item each post or page
+    came from (``outputs``: item ID and path, in file order), and the report."""
 
     report: Report
     texts: dict[str, str] = field(default_factory=dict)
     copies: dict[str, Path] = field(default_factory=dict)
+    outputs: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -110,7 +132,7 @@ def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, po
     _name(entries, posts_dir, settings.zone)
     plan = Plan(report)
     library = MediaLibrary([item for item in export.items if item.type == "attachment"], uploads)
-    planner = _Planner(export, settings, plan, Renderer(library), library, site_path_of(export.site_url))
+    planner = _Planner(export, settings, plan, Renderer(library), library, _link_map(entries, export.site_url))
     for entry in entries:
         planner.add(entry)
     planner.add_archive_redirects()
@@ -136,7 +158,9 @@ def apply_plan(plan: Plan, root: Path, force: bool) -> None:
         for path, source in plan.copies.items():
             shutil.copyfile(source, _staged(staging, path))
             manifest[path] = _checksum(source.read_bytes())
-        _staged(staging, MANIFEST_FILE).write_text(json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n", encoding="utf-8")
+        _staged(staging, MANIFEST_FILE).write_text(
+            json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n", encoding="utf-8"
+        )
         for staged in sorted(path for path in staging.rglob("*") if path.is_file()):
             destination = root / staged.relative_to(staging)
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +178,9 @@ def _select(export: Export, report: Report) -> list[_Entry]:
         if reason:
             report.skip(_describe(item), reason)
             continue
-        draft = item.status in DRAFT_STATUSES
+        if item.password:
+            report.notes.append(f"{_describe(item)} : protégé par un mot de passe, importé en brouillon")
+        draft = item.status in DRAFT_STATUSES or bool(item.password)
         kind = ("draft-" if draft else "") + item.type
         entries.append(_Entry(item, kind))
     return entries
@@ -174,8 +200,6 @@ def _skip_reason(item: Item) -> str:
         return _SKIPPED_STATUSES[item.status]
     if item.status not in DRAFT_STATUSES | {"publish"}:
         return f"statut « {item.status or '(aucun)'} » inconnu"
-    if item.password:
-        return "protégé par un mot de passe : son contenu n’était pas public"
     return ""
 
 
@@ -188,7 +212,7 @@ def _name(entries: list[_Entry], posts_dir: str, zone: ZoneInfo) -> None:
     """Give each entry a slug unique in its folder (posts: across all years), and its file path."""
     for group in ("post", "page", "draft"):
         members = [entry for entry in entries if _folder_group(entry.kind) == group]
-        for entry, slug in zip(members, unique_names([_base_slug(entry.item) for entry in members])):
+        for entry, slug in zip(members, unique_names([_base_slug(entry.item) for entry in members]), strict=True):
             entry.slug = slug
             entry.path = _path(entry, posts_dir, zone)
 
@@ -218,52 +242,73 @@ def local_date(item: Item, zone: ZoneInfo) -> datetime | None:
     """When *item* was published, in the blog's zone, without tzinfo: from ``post_date_gmt``,
     else ``post_date`` (already local), else the RSS ``pubDate``."""
     if item.date_gmt is not None:
-        return item.date_gmt.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None)
+        return item.date_gmt.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
     if item.date_local is not None:
         return item.date_local
     if item.published_on is not None:
-        return item.published_on.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None)
+        return item.published_on.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
     return None
 
 
 class _Planner:
     """Builds the file of each entry and gathers the redirects and listing facts along the way."""
 
-    def __init__(self, export: Export, settings: BlogSettings, plan: Plan, renderer: Renderer, library: MediaLibrary, site_path: str) -> None:
+    def __init__(
+        self,
+        export: Export,
+        settings: BlogSettings,
+        plan: Plan,
+        renderer: Renderer,
+        library: MediaLibrary,
+        links: dict[str, str],
+    ) -> None:
         self.export = export
         self.settings = settings
         self.plan = plan
         self.renderer = renderer
         self.library = library
-        self.redirects = Redirects(site_path)
+        self.links = links
+        self.redirects = Redirects(site_path_of(export.site_url))
         self.months: set[tuple[int, int]] = set()
         self.used_terms: dict[tuple[str, str], str] = {}
         self.used_authors: dict[str, str] = {}
+        self.titles: dict[str, Item] = {}
 
     def add(self, entry: _Entry) -> None:
         """Write *entry*'s file into the plan and record its redirects."""
         item, report = entry.item, self.plan.report
         media = PostMedia(self.library, entry.slug)
-        rendered = self.renderer.render(item.content, item.id)
-        body = convert(rendered.html, media, self.export.site_url)
-        comments = convert(comments_html(item.comments, self.settings.zone, self.settings.language), media, self.export.site_url)
-        title = convert_inline(item.title, media, self.export.site_url)
-        text = self._text(entry, title, body.markdown + ("\n" + comments.markdown if comments.markdown else ""), body.excerpt_paragraphs)
+        context = Context(media, self.export.site_url, entry.path.rpartition("/")[0], self.links)
+        rendered = self.renderer.render(item)
+        body = convert(rendered.html, context)
+        comments = convert(comments_html(item.comments, self.settings.zone, self.settings.language), context)
+        title = convert_inline(item.title, context)
+        markdown = body.markdown
+        if entry.kind.endswith("post") and not has_paragraph(markdown):
+            markdown += ("\n" if markdown else "") + NO_TEXT_NOTE + "\n"
+            report.notes.append(f"{_describe(item)} : aucun paragraphe de texte ; une ligne l’indique sur la page")
+        if comments.markdown:
+            markdown += "\n" + comments.markdown
+        text = self._text(entry, title, markdown, body.excerpt_paragraphs)
         self.plan.texts[entry.path] = text
+        self.plan.outputs.append((item.id, entry.path))
         folder = entry.path.rsplit("/", 1)[0]
         for relative, source in media.copies.items():
             self.plan.copies[f"{folder}/{relative}"] = source
         report.written[_OUTPUT_NAMES[entry.kind]] += 1
         report.written["fichiers copiés"] += len(media.copies)
         report.notes += [f"{_describe(item)} : {note}" for note in rendered.notes]
-        if entry.kind == "post" and local_date(item, self.settings.zone) is None:
+        undated = entry.kind == "post" and local_date(item, self.settings.zone) is None
+        if undated:
             report.notes.append(f"{_describe(item)} : aucune date dans l’export ; ajoutez « date: » pour le publier")
-        if entry.kind in ("post", "page"):
+        if entry.kind in ("post", "page") and not undated:
             self._redirect(entry)
 
     def _text(self, entry: _Entry, title: str, body: str, excerpt: int | None) -> str:
         """The file content: front matter for posts (no date for drafts), none for pages."""
-        if entry.kind.endswith("page"):
+        if entry.kind == "page":
+            return standalone_page_text(title, body)
+        if entry.kind == "draft-page":
             return page_text(title, body)
         item = entry.item
         date = local_date(item, self.settings.zone) if entry.kind == "post" else None
@@ -277,7 +322,17 @@ class _Planner:
         )
         if entry.kind == "post":
             self._remember_listings(item, header)
+            self._check_title_is_unique(item, title)
         return post_text(header, title, body)
+
+    def _check_title_is_unique(self, item: Item, title: str) -> None:
+        """Note a published post whose title another one already has: the site refuses such pairs."""
+        first = self.titles.setdefault(title.casefold(), item)
+        if first is not item:
+            self.plan.report.notes.append(
+                f"{_describe(item)} : même titre que l’ID {first.id} ; "
+                "le site refuse deux articles de même titre, renommez-en un"
+            )
 
     def _author(self, item: Item) -> str:
         """The ``author`` value: the key of a blog author with this login or display name, else the display name."""
@@ -288,14 +343,18 @@ class _Planner:
         return display or self.settings.default_author
 
     def _remember_listings(self, item: Item, header: PostHeader) -> None:
-        """Note the month, terms and author of a published post: their old archive pages need redirects."""
+        """Note the month, terms and author of a published post: their old archive pages need redirects.
+
+        ABlog names an author's page after the display name, also for the
+        authors of ``blog_authors``, whose key is what the front matter holds.
+        """
         if header.date is not None:
             self.months.add((header.date.year, header.date.month))
         for term in item.terms:
             if term.taxonomy in ("category", "post_tag") and term.slug:
                 self.used_terms.setdefault((term.taxonomy, unquote(term.slug)), term.name)
         if item.creator:
-            self.used_authors.setdefault(item.creator, header.author)
+            self.used_authors.setdefault(item.creator, self.settings.authors.get(header.author, header.author))
 
     def _redirect(self, entry: _Entry) -> None:
         """Old addresses of a published post or page: its link, its old slugs, its ``?p=`` id."""
@@ -321,6 +380,16 @@ class _Planner:
             self.redirects.add_path(f"{year:04d}/{month:02d}/", f"/blog/{year:04d}/{month:02d}.html")
             self.redirects.add_path(f"{year:04d}/", f"/blog/{year:04d}.html")
         self.redirects.add_feeds()
+
+
+def _link_map(entries: list[_Entry], site_url: str) -> dict[str, str]:
+    """Old addresses (permalink and ``/?p=ID``) of each published post and page → its new file."""
+    links = {}
+    for entry in entries:
+        if entry.kind in ("post", "page"):
+            links[link_key(entry.item.link)] = entry.path
+            links[link_key(f"{site_url.rstrip('/')}/?p={entry.item.id}")] = entry.path
+    return links
 
 
 _OUTPUT_NAMES = {

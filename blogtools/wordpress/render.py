@@ -2,7 +2,7 @@
 
 The result is HTML as WordPress would serve it (for the parts that do not
 depend on the theme or on a network call): block comments removed, the
-``<!--more-->`` boundary marked, embeds and the core shortcodes expanded,
+``<!--more-->`` boundary marked, embeds, footnotes and the core shortcodes expanded,
 paragraphs rebuilt by ``wpautop`` for classic-editor content. This HTML is
 both the input of the MyST conversion and the reference its result is
 compared with in the tests.
@@ -13,6 +13,7 @@ shows when a provider does not answer.
 """
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -20,8 +21,10 @@ from urllib.parse import parse_qs, urlsplit
 from blogtools.wordpress.autop import wpautop
 from blogtools.wordpress.media import Attachment, MediaLibrary
 from blogtools.wordpress.shortcodes import Shortcode, expand_shortcodes
+from blogtools.wordpress.wxr import Item
 
 MORE_ANCHOR = "more-{id}"
+_FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b.*?/-->", re.DOTALL)
 _BLOCK_COMMENT = re.compile(r"<!--\s*(/?)wp:([a-z0-9/-]+)(.*?)(/?)\s*-->", re.DOTALL)
 _MORE = re.compile(r"<!--more(.*?)?-->")
 _PAGE_BREAKS = re.compile(r"<!--(?:nextpage|noteaser)-->")
@@ -52,15 +55,19 @@ class Renderer:
 
     library: MediaLibrary
 
-    def render(self, content: str, post_id: int) -> Rendered:
-        """Return *content* (``post_content`` of item *post_id*) as the HTML WordPress displays."""
+    def render(self, item: Item) -> Rendered:
+        """Return the content of *item* as the HTML WordPress displays."""
         notes: list[str] = []
+        content, post_id = item.content, item.id
         uses_blocks = "<!-- wp:" in content
+        content = _FOOTNOTES_BLOCK.sub(lambda match: footnotes_html(item.meta_values("footnotes")), content)
         content = _MORE.sub(f'<span id="{MORE_ANCHOR.format(id=post_id)}"></span>', content, count=1)
         content = _MORE.sub("", content)
         content = _PAGE_BREAKS.sub("", content)
         content = _remove_block_comments(content, notes)
-        content = _EMBED_WRAPPER.sub(lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content)
+        content = _EMBED_WRAPPER.sub(
+            lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content
+        )
         content = expand_shortcodes(content, {"embed": lambda shortcode: embed_html(shortcode.content.strip())})
         content = _URL_ALONE.sub(lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content)
         if not uses_blocks:
@@ -102,6 +109,17 @@ def embed_html(url: str) -> str:
         f'<iframe class="video-embed" src="{html.escape(player)}" width="560" height="315" '
         'allow="fullscreen; picture-in-picture" loading="lazy" title="Vidéo"></iframe>'
     )
+
+
+def footnotes_html(meta_values: list[str]) -> str:
+    """The footnotes block as WordPress renders it from the ``footnotes`` post meta (JSON id/content pairs)."""
+    notes = json.loads(meta_values[0]) if meta_values and meta_values[0].strip() else []
+    items = "".join(
+        f'<li id="{html.escape(note["id"])}">{note["content"]} '
+        f'<a href="#{html.escape(note["id"])}-link" aria-label="Retour à l’appel de note">↩︎</a></li>'
+        for note in notes
+    )
+    return f'<ol class="wp-block-footnotes">{items}</ol>' if items else ""
 
 
 def caption_html(shortcode: Shortcode) -> str:
@@ -146,12 +164,17 @@ def _remove_block_comments(content: str, notes: list[str]) -> str:
     cannot be reproduced and is reported.
     """
 
+    dynamic: list[str] = []
+
     def drop(match: re.Match[str]) -> str:
-        if match.group(4) == "/":
-            notes.append(f"bloc dynamique non reproductible : {match.group(2)}")
+        if match.group(4) == "/" and match.group(2) not in dynamic:
+            dynamic.append(match.group(2))
         return ""
 
-    return _BLOCK_COMMENT.sub(drop, content)
+    content = _BLOCK_COMMENT.sub(drop, content)
+    if dynamic:
+        notes.append(f"blocs dynamiques non reproduits : {', '.join(dynamic)}")
+    return content
 
 
 def _unwrap_shortcode_paragraphs(content: str) -> str:

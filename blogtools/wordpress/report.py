@@ -29,7 +29,10 @@ class Report:
     def render(self) -> str:
         """The report as text."""
         lines = [f"Import de {self.source.name} (WXR {self.version})", "", "Entrées (type / statut) :"]
-        lines += [f"  {kind or '(aucun)'} / {status or '(aucun)'} : {count}" for (kind, status), count in sorted(self.seen.items())]
+        lines += [
+            f"  {kind or '(aucun)'} / {status or '(aucun)'} : {count}"
+            for (kind, status), count in sorted(self.seen.items())
+        ]
         lines += ["", "Sorties :"]
         lines += [f"  {what} : {count}" for what, count in sorted(self.written.items())]
         lines += ["", f"Ignorés ({len(self.skipped)}) :"]

@@ -14,13 +14,13 @@ still point into the author's file.
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ErrorString
 
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.ElementTree import fromstring
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -141,13 +141,21 @@ def _parse(path: Path, data: bytes) -> Element:
         line, column = error.position
         reason = ErrorString(error.code)
         raise WxrError(f"{path}, ligne {line}, colonne {column + 1} : XML mal formé ({reason}).") from None
+    except EntitiesForbidden as error:
+        line = _line_of(data, f"<!ENTITY {error.name}".encode())
+        raise WxrError(
+            f"{path}, ligne {line} : déclaration d’entité « {error.name} » refusée "
+            "(un export WordPress n’en contient pas ; elles permettent de lire des fichiers ou de saturer la mémoire)."
+        ) from None
     except DefusedXmlException as error:
-        raise WxrError(f"{path}, ligne {_line_of(error)} : construction XML refusée par sécurité ({error}).") from None
+        raise WxrError(
+            f"{path}, ligne {_line_of(data, b'<!')} : construction XML refusée par sécurité ({error})."
+        ) from None
 
 
-def _line_of(error: DefusedXmlException) -> int | str:
-    """The line defusedxml reports for a refused entity or DTD, or ``?`` when it names none."""
-    return getattr(error, "line", None) or "?"
+def _line_of(data: bytes, needle: bytes) -> int:
+    """The line of the first occurrence of *needle* in *data* (1 when absent)."""
+    return data[: max(data.find(needle), 0)].count(b"\n") + 1
 
 
 def _wordpress_namespace(path: Path, channel: Element) -> str:
@@ -258,7 +266,7 @@ def _comment(element: Element, wp: str) -> Comment:
 def _rss_date(text: str) -> datetime | None:
     """The item's RSS ``pubDate`` as naive UTC, the last resort when the WordPress dates are missing."""
     try:
-        return parsedate_to_datetime(text).astimezone(timezone.utc).replace(tzinfo=None)
+        return parsedate_to_datetime(text).astimezone(UTC).replace(tzinfo=None)
     except (TypeError, ValueError):
         return None
 
@@ -279,4 +287,3 @@ def _date(text: str) -> datetime | None:
     if not text or text == _NO_DATE:
         return None
     return datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-

@@ -1,0 +1,1 @@
+"""Tests that read the built blog in a real browser."""

@@ -1,0 +1,48 @@
+"""One page of each kind, in both viewports: axe finds no WCAG 2.1 A/AA violation, nothing scrolls sideways.
+
+axe-core (pinned in package-lock.json, installed by ``make test``) is injected
+into the page and run in light and in dark mode. Each page is also saved as a
+screenshot, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from blogtools.audit import PAGE_TYPES
+from conftest import ROOT
+
+from .conftest import Reader
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(reader: Reader) -> list[str]:
+    """Run axe-core (injected by the test) on the page and describe each violation of WCAG 2.1 A and AA."""
+    results = reader.page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — {node['target']} {node['failureSummary']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_is_accessible_in_light_and_dark_mode(reader: Reader, page_type: str):
+    page = reader.page
+    page.goto(PAGE_TYPES[page_type])
+    if page_type == "search":
+        page.locator("#search-results .search-summary").filter(has_text="correspondant").wait_for()
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci --ignore-scripts` (make test does it)")
+    page.add_script_tag(path=AXE)
+    violations = {}
+    for theme in ("light", "dark"):
+        page.evaluate("(theme) => { document.body.dataset.theme = theme; }", theme)
+        reader.screenshot(f"{page_type}-{theme}")
+        violations[theme] = axe_violations(reader)
+    assert violations == {"light": [], "dark": []}
+    assert not reader.scrolls_horizontally()

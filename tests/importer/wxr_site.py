@@ -1,0 +1,110 @@
+"""Throwaway blog sites for the importer's tests: import an export into one, build it, read its pages.
+
+A site is a copy of this repository's own site machinery (conf.py, _ext/,
+templates, static files, translations, blogtools/ and the home page), so
+imported posts meet the real front-matter checks, slug rule, listings and
+templates. The settings the importer needs are added to the copied conf.py
+when the real one does not have them yet: the ``wordpress_redirects``
+extension, ``pages/**`` among the sources, and ``smartquotes = False`` (with
+it on, Sphinx rewrites the imported "quotes", -- and ... in French style). The build runs in a separate
+process (ABlog keeps state between builds of one process) with the
+Makefile's options: warnings are errors.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from blogtools.settings import load_settings
+from blogtools.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
+from blogtools.wordpress.wxr import read_export
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+SHARED_WXR = REPOSITORY / ".." / "shared" / "wxr"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_MACHINERY = ["conf.py", "_ext", "_templates", "_static", "locales", "blogtools", "index.md"]
+IMPORTER_SETTINGS = {
+    "wordpress_redirects": 'extensions.append("wordpress_redirects")',
+    '"pages/**"': 'include_patterns.append("pages/**")',
+    "smartquotes": "smartquotes = False",
+}
+SPHINX_OPTIONS = ["--fail-on-warning", "--keep-going", "--nitpicky", "--quiet"]
+INVISIBLE = ["script", "style", "template", "iframe", "audio", "video", "object", "noscript"]
+
+
+@dataclass
+class Site:
+    """An imported and built site: its root, the import plan, and the build's output folder."""
+
+    root: Path
+    plan: Plan
+    html: Path
+
+    def page(self, source: str) -> BeautifulSoup:
+        """The built HTML of the imported file *source* (``posts/2017/x.md``)."""
+        return BeautifulSoup((self.html / source).with_suffix(".html").read_text(encoding="utf-8"), "html.parser")
+
+
+def blog_settings() -> BlogSettings:
+    """The blog's settings, read from the repository's conf.py as ``make import`` reads them."""
+    return BlogSettings.from_conf(load_settings(REPOSITORY))
+
+
+def new_site(root: Path) -> Path:
+    """Lay out an empty blog in *root* from the repository's site machinery."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in SITE_MACHINERY:
+        source = REPOSITORY / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / name)
+    conf = root / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    missing = [line for marker, line in IMPORTER_SETTINGS.items() if marker not in text]
+    conf.write_text(text + "\n" + "\n".join(missing) + "\n", encoding="utf-8")
+    return root
+
+
+def import_into(root: Path, export: Path, uploads: Path | None = None, force: bool = False) -> Plan:
+    """Import *export* into the site at *root*, as ``make import`` does."""
+    plan = plan_import(read_export(export), blog_settings(), uploads)
+    apply_plan(plan, root, force)
+    return plan
+
+
+def build(root: Path) -> Path:
+    """Build the site as ``make html`` does; fail with Sphinx's output if the build fails."""
+    output = root / "_build" / "html"
+    command = [sys.executable, "-m", "sphinx", "--builder", "html", *SPHINX_OPTIONS, str(root), str(output)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def imported_and_built(root: Path, export: Path) -> Site:
+    """A new site at *root* with *export* imported and built."""
+    new_site(root)
+    plan = import_into(root, export)
+    return Site(root, plan, build(root))
+
+
+def visible_text(element: Tag) -> str:
+    """The characters a reader sees in *element*, whitespace removed (line breaks and spacing differ by theme)."""
+    for hidden in element.find_all(INVISIBLE):
+        hidden.decompose()
+    return re.sub(r"\s+", "", element.get_text())
+
+
+def post_body(page: BeautifulSoup) -> Tag:
+    """The body of a built post or page: its section without title, post details, heading links, archived comments."""
+    section = page.find(attrs={"role": "main"}).find("section")
+    section.find("h1").decompose()
+    for removed in section.select("a.headerlink, .blog-post-meta, section#commentaires-archives"):
+        removed.decompose()
+    return section
