@@ -62,7 +62,11 @@ post: export NEW_POST_CATEGORY = $(value CATEGORY)
 post: $(VENV)/build.stamp  ## Create a new post: make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]
 	@$(PYTHON) -m blogtools.new_post --title="$$NEW_POST_TITLE" --tags="$$NEW_POST_TAGS" --category="$$NEW_POST_CATEGORY"
 
-lock:  ## Re-pin requirements/*.txt from requirements/*.in.
+import: $(VENV)/dev.stamp  ## Import a WordPress export: make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]
+	@test -n "$(WXR)" || { echo "Usage: make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]" >&2; exit 2; }
+	$(PYTHON) -m blogtools.wordpress "$(WXR)" $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(FORCE),--force)
+
+lock: $(VENV)/dev.stamp  ## Re-pin requirements/*.txt from requirements/*.in.
 	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/build.txt requirements/build.in
 	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/dev.txt requirements/dev.in
 

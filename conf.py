@@ -55,13 +55,18 @@ extensions = [
     "sphinx_sitemap",
     "blog_robots",
     "notfound.extension",
+    "wordpress_redirects",
 ]
 
-# The sources are the home page and the posts; everything else in the
-# repository is tooling. (blog_front_matter adds drafts to exclude_patterns.)
-include_patterns = ["index.md", "posts/**"]
+# The sources are the home page, the posts and the pages (an import from
+# WordPress brings pages); everything else in the repository is tooling.
+# (blog_front_matter adds drafts to exclude_patterns.)
+include_patterns = ["index.md", "posts/**", "pages/**"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+# The author types French typography (’ « » …) and it is kept as typed: with
+# language = "fr", docutils would otherwise turn "…" into « … » and -- into –.
+smartquotes = False
 
 # -- MyST --------------------------------------------------------------------
 

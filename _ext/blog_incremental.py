@@ -108,9 +108,10 @@ def _start_build(app: Sphinx) -> None:
     for attribute in ("ablog_posts", "blog_post_summaries"):
         if not hasattr(app.env, attribute):
             setattr(app.env, attribute, {})
-    app.blog_generated_files = GeneratedFiles(app)
-    app.blog_pages = set()
-    _replace_sitemap_listener(app)
+    if ablog.builder_support(app):
+        app.blog_generated_files = GeneratedFiles(app)
+        app.blog_pages = set()
+        _replace_sitemap_listener(app)
 
 
 # -- Writing: which pages other posts' changes make stale ---------------------------
@@ -246,14 +247,14 @@ def _note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doc
 
 
 def _queue_sitemap(app: Sphinx) -> None:
-    """Queue for sphinx-sitemap every page of the site, sorted: documents, generated pages, skipped ones."""
+    """Queue for sphinx-sitemap every page of the site, sorted: documents, and generated pages, written or not."""
     from sphinx_sitemap import add_html_link
 
-    skipped = {path.removesuffix(app.builder.link_suffix) for path in app.blog_generated_files.current
+    generated = {path.removesuffix(app.builder.link_suffix) for path in app.blog_generated_files.current
                if path.endswith(app.builder.link_suffix)}
     # Documents may be written by parallel writers: they are all in found_docs.
     app.sitemap_links = queue.SimpleQueue()
-    for pagename in sorted(app.env.found_docs | app.blog_pages | skipped):
+    for pagename in sorted(app.env.found_docs | app.blog_pages | generated):
         add_html_link(app, pagename, "page.html", {}, None)
 
 

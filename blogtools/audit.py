@@ -102,24 +102,23 @@ class Weight:
     works_without_javascript: bool
 
 
-def weigh(context: BrowserContext, address: str) -> tuple[int, int, int, tuple[int, str] | None]:
-    """Load *address* with an empty cache; return its requests, bytes, gzip bytes and largest image."""
+def weigh(context: BrowserContext, root: str, path: str) -> tuple[int, int, int, tuple[int, str] | None]:
+    """Load *path* under *root* with an empty cache; return its requests, bytes, gzip bytes and largest image."""
     page = context.new_page()
     responses = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(address, wait_until="networkidle")
+    page.goto(root + path, wait_until="networkidle")
     transferred = compressed = 0
     images = []
     for response in responses:
         body = response.body()
-        sizes = response.request.sizes()
-        headers = sizes["responseHeadersSize"]
+        headers = response.request.sizes()["responseHeadersSize"]
         transferred += headers + len(body)
         content_type = response.headers.get("content-type", "")
         compressible = content_type.startswith(_COMPRESSED_TYPES)
         compressed += headers + len(gzip.compress(body) if compressible else body)
-        if response.request.resource_type == "image":
-            images.append((len(body), response.url.removeprefix(address.split("?")[0].rsplit("/", 1)[0] + "/")))
+        if content_type.startswith("image/"):
+            images.append((len(body), response.url.removeprefix(root)))
     page.close()
     return len(responses), transferred, compressed, max(images, default=None)
 
@@ -141,12 +140,12 @@ def audit(site: Path) -> list[Weight]:
     with serve(site) as root, chromium() as browser:
         for page_type, path in PAGE_TYPES.items():
             if not (site / path.partition("?")[0]).exists():
-                raise FileNotFoundError(f"{site / path} is missing: build the site first (make html)")
-            address = root + path
+                raise FileNotFoundError(f"{site / path} is missing: build the site (make html), "
+                                        "or choose another page of that kind in PAGE_TYPES (blogtools/audit.py)")
             with browser.new_context(viewport=DESKTOP) as context:
-                requests, transferred, compressed, largest_image = weigh(context, address)
+                requests, transferred, compressed, largest_image = weigh(context, root, path)
             with browser.new_context(viewport=DESKTOP, java_script_enabled=False) as context:
-                readable = works_without_javascript(context, address)
+                readable = works_without_javascript(context, root + path)
             weights.append(Weight(page_type, requests, transferred, compressed, largest_image, readable))
     return weights
 

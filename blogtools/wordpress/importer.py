@@ -298,7 +298,11 @@ class _Planner:
         report.written[_OUTPUT_NAMES[entry.kind]] += 1
         report.written["fichiers copiés"] += len(media.copies)
         report.notes += [f"{_describe(item)} : {note}" for note in rendered.notes]
-        undated = entry.kind == "post" and local_date(item, self.settings.zone) is None
+        date = local_date(item, self.settings.zone)
+        if entry.kind == "draft-post" and date is not None:
+            moment = date.isoformat(timespec="minutes")
+            report.notes.append(f"{_describe(item)} : brouillon, daté du {moment} dans WordPress (date non reprise)")
+        undated = entry.kind == "post" and date is None
         if undated:
             report.notes.append(f"{_describe(item)} : aucune date dans l’export ; ajoutez « date: » pour le publier")
         if entry.kind in ("post", "page") and not undated:

@@ -1,1 +1,1 @@
-"""Tests of the WordPress importer (blogtools.wordpress); a package so its conftest does not shadow tests/conftest.py."""
+"""Tests of the WordPress importer; a package, so that its conftest does not shadow tests/conftest.py."""

@@ -1,0 +1,21 @@
+"""``make audit`` weighs every page type of the real blog and says which read without JavaScript."""
+
+from __future__ import annotations
+
+from blogtools.audit import PAGE_TYPES, audit, table
+from conftest import Build
+
+
+def test_the_audit_weighs_every_page_type(site: Build):
+    weights = audit(site.html)
+    assert [weight.page_type for weight in weights] == list(PAGE_TYPES)
+    for weight in weights:
+        # The page and at least its stylesheet; gzip shrinks the text.
+        assert weight.requests >= 2
+        assert 0 < weight.compressed < weight.transferred
+    without_javascript = {weight.page_type for weight in weights if weight.works_without_javascript}
+    # Only the search page needs JavaScript: Sphinx's search runs in the browser.
+    assert without_javascript == set(PAGE_TYPES) - {"search"}
+    lines = table(weights).splitlines()
+    assert lines[0].split("|")[1].strip() == "page"
+    assert len(lines) == 2 + len(PAGE_TYPES)
