@@ -123,8 +123,7 @@ html_favicon = "_static/favicon.svg"
 # sitemap.xml lists pages at their own address: no language or version folder
 # (sphinx-sitemap adds /fr/ and alternates when it finds locale_dirs), and no
 # lastmod (off by default: it would come from git, not from the commit).
-# It lists only the pages this build wrote (jdillard/sphinx-sitemap#13), so
-# it is complete after a clean build, as CI and Read the Docs make.
+# blog_incremental makes it list every page, even after an incremental build.
 sitemap_url_scheme = "{link}"
 sitemap_locales = [None]
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]

@@ -7,6 +7,7 @@ test fails exactly where the author's build or CI would.
 from __future__ import annotations
 
 import functools
+import os
 import hashlib
 import shutil
 import subprocess
@@ -54,11 +55,15 @@ def source_digests(srcdir: Path) -> dict[str, str]:
 
 
 def make_html(srcdir: Path, builddir: Path, *, environment: dict | None = None) -> Build:
-    """Build *srcdir* into *builddir*/html with ``make html``, as the author does."""
+    """Build *srcdir* into *builddir*/html with ``make html``, as the author does.
+
+    Sphinx colours its messages when ``CI`` is set; the tests read them, so
+    they ask for plain text.
+    """
     result = subprocess.run(
         ["make", "--no-print-directory", "--directory", str(ROOT), "html",
          f"SOURCEDIR={srcdir}", f"BUILDDIR={builddir}"],
-        capture_output=True, text=True, env=environment,
+        capture_output=True, text=True, env={**(environment or os.environ), "NO_COLOR": "1"},
     )
     return Build(srcdir, builddir / "html", result.returncode, result.stdout + result.stderr)
 
