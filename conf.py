@@ -42,6 +42,7 @@ blog_posts_per_page = 10
 extensions = [
     "myst_parser",
     "ablog",
+    "ablog_parallel",
     "blog_dates",
     "blog_front_matter",
     "blog_unique_posts",
@@ -49,10 +50,12 @@ extensions = [
     "blog_listings",
     "blog_feeds",
     "blog_post_pages",
+    "blog_incremental",
     "blog_search",
     "sphinxext.opengraph",
     "blog_opengraph",
     "sphinx_sitemap",
+    "blog_sitemap",
     "blog_robots",
     "notfound.extension",
     "wordpress_redirects",
@@ -123,7 +126,7 @@ html_favicon = "_static/favicon.svg"
 # sitemap.xml lists pages at their own address: no language or version folder
 # (sphinx-sitemap adds /fr/ and alternates when it finds locale_dirs), and no
 # lastmod (off by default: it would come from git, not from the commit).
-# blog_incremental makes it list every page, even after an incremental build.
+# blog_sitemap makes it list every page, even after an incremental build.
 sitemap_url_scheme = "{link}"
 sitemap_locales = [None]
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]

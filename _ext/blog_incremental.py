@@ -19,24 +19,16 @@ nothing had changed. This extension:
   :func:`is_unchanged` and skip a file whose fingerprint is the same and
   that is still there; a file no build produces any more is removed;
 * removes from the search index the words that no page has any more, as a
-  clean build has none;
-* has sphinx-sitemap list every page, not only those this build wrote
-  (jdillard/sphinx-sitemap#13), in a stable order rather than the order of
-  writing, so that ``sitemap.xml`` too is the same as a clean build's; the
-  pages are handed to it once, at the end, rather than each through a
-  ``multiprocessing`` queue as it is written;
-* makes ABlog parallel-read safe (sunpy/ablog#297): ABlog keeps the posts it
-  reads in ``env.ablog_posts`` and never merges it back from Sphinx's
-  parallel readers; this extension merges it and declares ABlog safe;
-* empties ABlog's post registry, which is shared by every Sphinx application
-  of a process (``ablog.blog.Blog._dict``), when a build starts.
+  clean build has none.
+
+``blog_sitemap`` lists the generated files this extension leaves in place,
+and ``ablog_parallel`` makes the posts ABlog reads survive parallel reading.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
-import queue
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -83,7 +75,7 @@ class BlogState:
     neighbours: dict[str, tuple]
 
 
-# -- Reading: summaries, and ABlog's posts from parallel readers -------------------
+# -- Reading: what each post shows of itself on other pages -------------------------
 
 
 def _summarize_post(app: Sphinx, doctree: nodes.document) -> None:
@@ -98,20 +90,15 @@ def _purge_summary(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 
 def _merge_parallel_reads(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    for attribute in ("ablog_posts", "blog_post_summaries"):
-        theirs = getattr(other, attribute, {})
-        getattr(env, attribute).update({docname: theirs[docname] for docname in docnames if docname in theirs})
+    theirs = getattr(other, "blog_post_summaries", {})
+    env.blog_post_summaries.update({docname: theirs[docname] for docname in docnames if docname in theirs})
 
 
 def _start_build(app: Sphinx) -> None:
-    Blog._dict.clear()
-    for attribute in ("ablog_posts", "blog_post_summaries"):
-        if not hasattr(app.env, attribute):
-            setattr(app.env, attribute, {})
+    if not hasattr(app.env, "blog_post_summaries"):
+        app.env.blog_post_summaries = {}
     if ablog.builder_support(app):
         app.blog_generated_files = GeneratedFiles(app)
-        app.blog_pages = set()
-        _replace_sitemap_listener(app)
 
 
 # -- Writing: which pages other posts' changes make stale ---------------------------
@@ -242,44 +229,14 @@ def _before_generated_pages(app: Sphinx) -> list:
     return []
 
 
-def _note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    app.blog_pages.add(pagename)
-
-
-def _queue_sitemap(app: Sphinx) -> None:
-    """Queue for sphinx-sitemap every page of the site, sorted: documents, and generated pages, written or not."""
-    from sphinx_sitemap import add_html_link
-
-    generated = {path.removesuffix(app.builder.link_suffix) for path in app.blog_generated_files.current
-               if path.endswith(app.builder.link_suffix)}
-    # Documents may be written by parallel writers: they are all in found_docs.
-    app.sitemap_links = queue.SimpleQueue()
-    for pagename in sorted(app.env.found_docs | app.blog_pages | generated):
-        add_html_link(app, pagename, "page.html", {}, None)
-
-
-def _replace_sitemap_listener(app: Sphinx) -> None:
-    if "sphinx_sitemap" not in app.extensions:
-        return
-    from sphinx_sitemap import add_html_link
-
-    listeners = app.events.listeners["html-page-context"]
-    listeners[:] = [listener for listener in listeners if listener.handler is not add_html_link]
-    app.connect("html-page-context", _note_page)
-
-
 def _finish_build(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not ablog.builder_support(app):
         return
     app.blog_generated_files.save()
-    if "sphinx_sitemap" in app.extensions:
-        _queue_sitemap(app)
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("ablog")
-    # ABlog's posts read by parallel readers are merged by _merge_parallel_reads.
-    app.extensions["ablog"].parallel_read_safe = True
+    app.setup_extension("ablog_parallel")
     app.connect("builder-inited", _start_build)
     # After ABlog's process_posts (priority 500) has read the post.
     app.connect("doctree-read", _summarize_post, priority=600)
@@ -288,6 +245,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", pages_to_rewrite)
     # Before blog_listings and blog_feeds generate their files (priority 500).
     app.connect("html-collect-pages", _before_generated_pages, priority=400)
-    # Before sphinx-sitemap writes sitemap.xml (priority 500).
+    # Before blog_sitemap lists what this build generated (450).
     app.connect("build-finished", _finish_build, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
