@@ -42,9 +42,8 @@ from pathlib import Path
 
 import ablog
 
-REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
-#: What a site needs besides its content: the build machinery of this repository.
-SITE_MACHINERY = ["conf.py", "_ext", "_templates", "_static", "locales", "blogtools"]
+from blogtools.site import REPOSITORY_ROOT, copy_site_machinery
+
 #: The builds of each generator, in the order they run.
 SCENARIOS = ["clean", "no-op", "edit", "add"]
 GENERATORS = ["blog", "stock", "pelican"]
@@ -174,12 +173,7 @@ class Generator:
 
 
 def _prepare_blog(srcdir: Path) -> None:
-    for name in SITE_MACHINERY:
-        source = REPOSITORY_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, srcdir / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, srcdir / name)
+    copy_site_machinery(srcdir)
     shutil.copy2(REPOSITORY_ROOT / "index.md", srcdir / "index.md")
 
 

@@ -7,9 +7,8 @@ test fails exactly where the author's build or CI would.
 from __future__ import annotations
 
 import functools
-import os
 import hashlib
-import shutil
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,9 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-#: What a site needs besides its content: the build machinery of this repository.
-SITE_MACHINERY = ["conf.py", "_ext", "_templates", "_static", "locales", "blogtools"]
+from blogtools.site import REPOSITORY_ROOT, copy_site_machinery
+
+ROOT = REPOSITORY_ROOT
 #: The material CI lays beside the clone (the seed page, WordPress exports).
 SHARED = ROOT.parent / "shared"
 
@@ -83,13 +82,7 @@ def build_site(workdir: Path, files: dict[str, str], *, conf: str = "", index: s
     files, appends *conf* to the copied conf.py, and builds with ``make html``.
     """
     srcdir = workdir / "src"
-    srcdir.mkdir(parents=True)
-    for name in SITE_MACHINERY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, srcdir / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, srcdir / name)
+    copy_site_machinery(srcdir)
     (srcdir / "index.md").write_text(index, encoding="utf-8")
     (srcdir / "posts").mkdir(exist_ok=True)
     for path, text in files.items():

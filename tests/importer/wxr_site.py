@@ -21,18 +21,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from blogtools.settings import load_settings
+from blogtools.site import copy_site_machinery
 from blogtools.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
 from blogtools.wordpress.wxr import read_export
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED_WXR = REPOSITORY / ".." / "shared" / "wxr"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SITE_MACHINERY = ["conf.py", "_ext", "_templates", "_static", "locales", "blogtools", "index.md"]
-IMPORTER_SETTINGS = {
-    "wordpress_redirects": 'extensions.append("wordpress_redirects")',
-    '"pages/**"': 'include_patterns.append("pages/**")',
-    "smartquotes": "smartquotes = False",
-}
 SPHINX_OPTIONS = ["--fail-on-warning", "--keep-going", "--nitpicky", "--quiet"]
 INVISIBLE = ["script", "style", "template", "iframe", "audio", "video", "object", "noscript"]
 
@@ -57,17 +52,8 @@ def blog_settings() -> BlogSettings:
 
 def new_site(root: Path) -> Path:
     """Lay out an empty blog in *root* from the repository's site machinery."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in SITE_MACHINERY:
-        source = REPOSITORY / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    conf = root / "conf.py"
-    text = conf.read_text(encoding="utf-8")
-    missing = [line for marker, line in IMPORTER_SETTINGS.items() if marker not in text]
-    conf.write_text(text + "\n" + "\n".join(missing) + "\n", encoding="utf-8")
+    copy_site_machinery(root)
+    shutil.copy2(REPOSITORY / "index.md", root / "index.md")
     return root
 
 
