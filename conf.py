@@ -38,16 +38,21 @@ blog_baseurl = (
     or "https://innovation-publique.example/"
 ).rstrip("/") + "/"
 blog_posts_per_page = 10
+# The sidebar of every page shows this many of the most used tags, then a
+# link to all of them: every tag on every page would weigh on the whole site.
+blog_sidebar_tags = 20
 
 extensions = [
     "myst_parser",
     "ablog",
+    "ablog_detached_posts",
     "ablog_parallel",
     "blog_dates",
     "blog_front_matter",
     "blog_unique_posts",
     "blog_taxonomy",
     "blog_listings",
+    "blog_sidebar_tags",
     "blog_feeds",
     "blog_post_pages",
     "blog_incremental",
@@ -59,6 +64,7 @@ extensions = [
     "blog_robots",
     "notfound.extension",
     "wordpress_redirects",
+    "blog_minify",
 ]
 
 # The sources are the home page, the posts and the pages (an import from

@@ -26,17 +26,28 @@ reads every file under ``posts/`` when the configuration is ready and:
 The posts it accepts are ``app.blog_post_sources`` and the drafts
 ``app.blog_draft_sources`` (docname → :class:`PostSource`), for the
 extensions that check or use the whole set of posts.
+
+Reading a post (YAML and MyST's Markdown parser) is the slowest part of a
+build that changes nothing, so what each file gave (a post, or its problem)
+is kept beside the doctrees and read again only when the file's modification
+time or size changed, or what reading depends on (this code, the language,
+the time zone, the MyST settings, the parsers' versions). A faulty post's
+problem is kept too, so it is reported again on every build until it is fixed.
 """
 
 from __future__ import annotations
 
 import calendar
 import difflib
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import markdown_it
+import myst_parser
 import yaml
 from babel.dates import format_skeleton, get_month_names
 from docutils import nodes
@@ -85,6 +96,10 @@ NUMBER_KEYS = {
 PAGE_LABEL_KEYS = ("tags", "category", "author")
 #: What a date looks like, for the messages.
 EXPECTED_DATE = "écrivez AAAA-MM-JJ, par exemple 2024-01-15, ou avec l’heure 2024-01-15T09:30:00+01:00"
+#: Where what each post file gave is kept between builds, in the doctree folder.
+READINGS_FILE = "blog-post-readings.pickle"
+#: The local modules whose code decides what reading a post gives.
+READING_MODULES = ("blog_front_matter", "blog_dates", "blog_taxonomy", "blogtools.slugs")
 #: Tokens that hold no text of the post: MyST comments, targets and block breaks.
 _NOT_TEXT = {"myst_line_comment", "myst_target", "myst_block_break"}
 
@@ -300,9 +315,56 @@ def _report(path: Path, line: int, message: str) -> None:
     logger.error(message, location=f"{path}:{line}", type="blog", subtype="front-matter")
 
 
+class PostReadings:
+    """What each post file gave when it was last read: a :class:`PostSource` or a :class:`FrontMatterError`.
+
+    Kept in the doctree folder, and valid while the file (modification time
+    and size) and what reading depends on (``context``) stay the same.
+    """
+
+    def __init__(self, path: Path, srcdir: Path, config: Config) -> None:
+        self.path = path
+        self.context = repr((
+            str(srcdir), config.language, config.blog_timezone,
+            sorted((name, repr(value)) for name, value, _ in config if name.startswith("myst_")),
+            myst_parser.__version__, markdown_it.__version__, yaml.__version__,
+            [Path(sys.modules[name].__file__).stat().st_mtime_ns for name in READING_MODULES],
+        ))
+        try:
+            context, self.previous = pickle.loads(path.read_bytes())
+        except Exception:  # missing, truncated or written by older code: read every post again
+            context, self.previous = None, {}
+        if context != self.context:
+            self.previous = {}
+        self.current: dict[str, tuple] = {}
+
+    def read(self, path: Path, srcdir: Path, config: Config, markdown: MarkdownIt) -> PostSource:
+        """Return what reading *path* gives, reading it only if it changed; raise its problem."""
+        status = path.stat()
+        key = path.relative_to(srcdir).as_posix()
+        stamp = (status.st_mtime_ns, status.st_size)
+        kept = self.previous.get(key)
+        if kept is not None and kept[0] == stamp:
+            reading = kept[1]
+        else:
+            try:
+                reading = read_post(path, srcdir, config, markdown)
+            except FrontMatterError as error:
+                reading = error
+        self.current[key] = (stamp, reading)
+        if isinstance(reading, FrontMatterError):
+            raise reading
+        return reading
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_bytes(pickle.dumps((self.context, self.current)))
+
+
 def _check_posts(app: Sphinx, config: Config) -> None:
     srcdir = Path(app.srcdir)
     markdown = _myst_parser(config)
+    readings = PostReadings(Path(app.doctreedir) / READINGS_FILE, srcdir, config)
     app.blog_post_sources, app.blog_draft_sources = {}, {}
     for path in find_post_files(srcdir):
         relative = path.relative_to(srcdir).as_posix()
@@ -313,7 +375,7 @@ def _check_posts(app: Sphinx, config: Config) -> None:
                 config.exclude_patterns.append(relative)
             continue
         try:
-            post = read_post(path, srcdir, config, markdown)
+            post = readings.read(path, srcdir, config, markdown)
         except FrontMatterError as error:
             _report(path, error.line, str(error))
             config.exclude_patterns.append(relative)
@@ -324,6 +386,7 @@ def _check_posts(app: Sphinx, config: Config) -> None:
             app.blog_draft_sources[post.docname] = post
         else:
             app.blog_post_sources[post.docname] = post
+    readings.save()
 
 
 class NormalizeFrontMatter(SphinxTransform):

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from conftest import Build, SiteFactory, post_source, source_digests
+from conftest import Build, SiteFactory, make_html, post_source, source_digests
 
 GOOD_POSTS = {
     "posts/2019/bon-article.md": post_source("Un bon article", date="2019-06-01", tags="design"),
@@ -159,6 +159,24 @@ def test_bad_input_fails_with_one_clear_message_and_loses_nothing(
     assert problems(build) == [(f"{build.srcdir / faulty}:{line}", message)], build.output
     assert source_digests(build.srcdir) == build.sources_before
     assert_good_posts_published(build)
+
+
+def test_a_problem_is_reported_by_every_build_until_it_is_fixed(build_test_site: SiteFactory):
+    # blog_front_matter reads a post again only when the file changed: what it gave, a problem
+    # included, is kept beside the doctrees. Each build must still report it, and see each change.
+    build = build_test_site({**GOOD_POSTS, FAULTY: post_source("Un article", date="pas une date")})
+    faulty_date = [(f"{build.srcdir / FAULTY}:3", f"champ date : « pas une date » n’est pas une date ISO 8601 ; {EXPECTED_DATE}")]
+    assert problems(build) == faulty_date, build.output
+    unchanged = make_html(build.srcdir, build.html.parent)
+    assert unchanged.returncode != 0 and problems(unchanged) == faulty_date, unchanged.output
+    (build.srcdir / FAULTY).write_text(post_source("Un article", date="2020-01-15"), encoding="utf-8")
+    fixed = make_html(build.srcdir, build.html.parent)
+    assert fixed.returncode == 0, fixed.output
+    assert (fixed.html / FAULTY.replace(".md", ".html")).is_file()
+    good = "posts/2019/bon-article.md"
+    (build.srcdir / good).write_text(post_source("Un bon article", date="2019-06-01", extra="tag: design"), encoding="utf-8")
+    broken = make_html(build.srcdir, build.html.parent)
+    assert problems(broken) == [(f"{build.srcdir / good}:4", "clé inconnue « tag » ; vouliez-vous dire « tags » ?")], broken.output
 
 
 def test_a_date_with_an_offset_is_shown_on_the_blogs_clock(build_test_site: SiteFactory):

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from blogtools.slugs import slugify
-from conftest import ROOT, Build
+from conftest import ROOT, Build, SiteFactory, post_source
 
 
 def read_posts() -> list[dict]:
@@ -110,17 +110,30 @@ def test_sidebar_lists_recent_posts_tags_with_counts_and_years(site: Build):
     page = site.page("blog/2016.html")
     recent = [link.get_text() for link in page.select("#sidebar-blog-recent + ul a")]
     assert recent == [post["title"] for post in POSTS[:5]]
-    counts = {
-        link.contents[0].strip(): link.select_one(".blog-count").get_text()
-        for link in page.select("[aria-labelledby=sidebar-blog-tags] a.reference")
-    }
+    tags = [link.get_text() for link in page.select("#sidebar-blog-tags + ul a")]
     expected = defaultdict(int)
     for post in POSTS:
         for tag in post["tags"]:
             expected[tag] += 1
-    assert counts == {tag: f"({count})" for tag, count in expected.items()}
-    years = [link.contents[0].strip() for link in page.select("[aria-labelledby=sidebar-blog-archives] a.reference")]
+    # The blog has fewer tags than the sidebar shows (blog_sidebar_tags): all of them, and no link to more.
+    assert sorted(tags) == sorted(f"{tag} ({count})" for tag, count in expected.items())
+    years = [link.get_text().split(" (")[0] for link in page.select("#sidebar-blog-archives + ul a")]
     assert years == ["2018", "2017", "2016", "2015"]
+
+
+def test_sidebar_shows_the_most_used_tags_and_links_to_all_of_them(build_test_site: SiteFactory):
+    build = build_test_site({
+        "posts/2020/a.md": post_source("A", date="2020-01-01", tags="europe, design, numérique"),
+        "posts/2020/b.md": post_source("B", date="2020-01-02", tags="numérique, design"),
+        "posts/2020/c.md": post_source("C", date="2020-01-03", tags="design, budget"),
+    }, conf="blog_sidebar_tags = 2")
+    assert build.returncode == 0, build.output
+    page = build.page("posts/2020/a.html")
+    links = page.select("#sidebar-blog-tags + ul a")
+    assert [link.get_text() for link in links] == ["design (3)", "numérique (2)", "Toutes les étiquettes"]
+    assert (build.html / "posts/2020" / links[-1]["href"]).resolve() == (build.html / "blog/tag.html").resolve()
+    index = [link.get_text() for link in build.page("blog/tag.html").select(".blog-catalog li a")]
+    assert index == ["budget", "design", "europe", "numérique"]
 
 
 def test_archive_index_lists_every_year_and_month(site: Build):
