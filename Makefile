@@ -7,7 +7,8 @@ SPHINXOPTS    ?= --fail-on-warning --keep-going --nitpicky
 SOURCEDIR     := .
 BUILDDIR      := _build
 # Doctrees live beside the output, never inside what gets published.
-BUILDOPTS      = --doctree-dir $(BUILDDIR)/doctrees $(SPHINXOPTS)
+# O adds options for one run, as in Sphinx's own Makefile: make html O=--jobs=auto
+BUILDOPTS      = --doctree-dir $(BUILDDIR)/doctrees $(SPHINXOPTS) $(O)
 VENV          := .venv
 PYTHON        := $(VENV)/bin/python
 

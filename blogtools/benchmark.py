@@ -195,7 +195,7 @@ def _sphinx(srcdir: Path, outdir: Path) -> list[str]:
 def _make_html(srcdir: Path, outdir: Path) -> list[str]:
     # The author's own command, with the Makefile's options (warnings are errors).
     return ["make", "--no-print-directory", "--directory", str(REPOSITORY_ROOT), "html",
-            f"SOURCEDIR={srcdir}", f"BUILDDIR={outdir.parent}", "SPHINXOPTS=--fail-on-warning --keep-going --nitpicky --quiet"]
+            f"SOURCEDIR={srcdir}", f"BUILDDIR={outdir.parent}", "O=--quiet"]
 
 
 def _pelican(srcdir: Path, outdir: Path) -> list[str]:

@@ -53,15 +53,15 @@ def source_digests(srcdir: Path) -> dict[str, str]:
     }
 
 
-def make_html(srcdir: Path, builddir: Path, *, environment: dict | None = None) -> Build:
-    """Build *srcdir* into *builddir*/html with ``make html``, as the author does.
+def make_html(srcdir: Path, builddir: Path, *, options: str = "", environment: dict | None = None) -> Build:
+    """Build *srcdir* into *builddir*/html with ``make html``, as the author does (plus Sphinx *options*).
 
     Sphinx colours its messages when ``CI`` is set; the tests read them, so
     they ask for plain text.
     """
     result = subprocess.run(
         ["make", "--no-print-directory", "--directory", str(ROOT), "html",
-         f"SOURCEDIR={srcdir}", f"BUILDDIR={builddir}"],
+         f"SOURCEDIR={srcdir}", f"BUILDDIR={builddir}", f"O={options}"],
         capture_output=True, text=True, env={**(environment or os.environ), "NO_COLOR": "1"},
     )
     return Build(srcdir, builddir / "html", result.returncode, result.stdout + result.stderr)

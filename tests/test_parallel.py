@@ -9,7 +9,6 @@ ABlog's posts, read in several processes, must be merged back
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,9 @@ import pytest
 from blogtools.benchmark import differing_files
 from conftest import ROOT, Build, make_html
 
-PARALLEL_OPTIONS = "--fail-on-warning --keep-going --nitpicky --jobs auto"
-
-
 @pytest.fixture(scope="module")
 def parallel_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = make_html(ROOT, tmp_path_factory.mktemp("parallel"), environment={**os.environ, "SPHINXOPTS": PARALLEL_OPTIONS})
+    build = make_html(ROOT, tmp_path_factory.mktemp("parallel"), options="--jobs=auto")
     assert build.returncode == 0, build.output
     return build
 

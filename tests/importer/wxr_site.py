@@ -13,8 +13,6 @@ Makefile's options: warnings are errors.
 
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +22,11 @@ from blogtools.settings import load_settings
 from blogtools.site import copy_site_machinery
 from blogtools.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
 from blogtools.wordpress.wxr import read_export
+from conftest import make_html
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED_WXR = REPOSITORY / ".." / "shared" / "wxr"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SPHINX_OPTIONS = ["--fail-on-warning", "--keep-going", "--nitpicky", "--quiet"]
 INVISIBLE = ["script", "style", "template", "iframe", "audio", "video", "object", "noscript"]
 
 
@@ -65,12 +63,10 @@ def import_into(root: Path, export: Path, uploads: Path | None = None, force: bo
 
 
 def build(root: Path) -> Path:
-    """Build the site as ``make html`` does; fail with Sphinx's output if the build fails."""
-    output = root / "_build" / "html"
-    command = [sys.executable, "-m", "sphinx", "--builder", "html", *SPHINX_OPTIONS, str(root), str(output)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return output
+    """Build the site with ``make html``; fail with Sphinx's output if the build fails."""
+    result = make_html(root, root / "_build", options="--quiet")
+    assert result.returncode == 0, result.output
+    return result.html
 
 
 def imported_and_built(root: Path, export: Path) -> Site:
