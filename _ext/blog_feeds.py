@@ -93,6 +93,11 @@ def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
     entry.content(_absolute_links(post_html(app, post), url), type="html")
 
 
+def feed_path(listing_path: str) -> str:
+    """Return where the feed of the listing at *listing_path* (``blog``, ``blog/tag/cnfpt``) is written."""
+    return posixpath.join(listing_path, "atom.xml")
+
+
 def write_feed(app: Sphinx, path: str, title: str, listing_docname: str, posts: list[Post]) -> None:
     """Write the Atom feed *path* (relative to the output) for *posts*, newest first."""
     length = app.config.blog_feed_length
@@ -125,13 +130,25 @@ def generate_feeds(app: Sphinx) -> list:
     if not blog:
         ablog.post.register_posts(app)
     site = app.config.blog_title
-    write_feed(app, posixpath.join(blog.blog_path, "atom.xml"), site, blog.posts.docname, list(blog.posts))
+    write_feed(app, feed_path(blog.blog_path), site, blog.posts.docname, list(blog.posts))
     for catalog, heading in ((blog.tags, _("Posts tagged “%s”")), (blog.category, _("Posts in the category “%s”"))):
         for collection in catalog:
             if len(collection):
                 title = f"{site} – {heading % collection.name}"
-                write_feed(app, f"{collection.path}/atom.xml", title, collection.docname, list(collection))
+                write_feed(app, feed_path(collection.path), title, collection.docname, list(collection))
     return []
+
+
+def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give every page's ``<head>`` the blog's feed, and a listing's own feed (``blog_feeds``)."""
+    if not ablog.builder_support(app) or not app.config.blog_baseurl:
+        return
+    site_feed = feed_path(Blog(app).blog_path)
+    feeds = [(app.config.blog_title, site_feed)]
+    listing = context.get("blog_listing")
+    if listing and listing.get("feed") and listing["feed"] != site_feed:
+        feeds.append((context.get("title", ""), listing["feed"]))
+    context["blog_feeds"] = feeds
 
 
 def _replace_ablog_feeds(app: Sphinx) -> None:
@@ -150,4 +167,6 @@ def setup(app: Sphinx) -> dict:
     _replace_ablog_feeds(app)
     app.connect("builder-inited", _forget_contents)
     app.connect("html-collect-pages", generate_feeds)
+    # After blog_listings has added a listing (and its feed) to the context.
+    app.connect("html-page-context", announce_feeds, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

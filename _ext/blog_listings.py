@@ -38,6 +38,7 @@ from sphinx.locale import get_translation
 from sphinx.util.logging import suppress_logging
 
 from blog_dates import format_month
+from blog_feeds import feed_path
 from blog_incremental import is_unchanged, post_inputs
 
 # ABlog's catalog, which also holds Sphinx's and Furo's strings: locales/fr/LC_MESSAGES/sphinx.po.
@@ -79,7 +80,7 @@ class Catalog:
 
 def _feed_of(path: str, blog: Blog) -> str | None:
     """Return the feed of the listing at *path*; feeds need absolute URLs, so a base URL."""
-    return f"{path}/atom.xml" if blog.blog_baseurl else None
+    return feed_path(path) if blog.blog_baseurl else None
 
 
 def _month_listing(app: Sphinx, year_docname: str, month: date, posts: list[Post]) -> Listing:

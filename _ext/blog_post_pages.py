@@ -9,8 +9,7 @@ ids with spaces). This extension gives the page template, for each post:
   title (``blog_post_heading``, the body's first ``<h1>``) and above the text
   (``blog_post_text``);
 * ``prev`` and ``next``: the older and the newer post, in the shape Furo's
-  footer already renders;
-* ``blog_feeds``: the feeds the page's ``<head>`` announces.
+  footer already renders.
 """
 
 from __future__ import annotations
@@ -27,15 +26,10 @@ def _neighbour(context: dict, post) -> dict | None:
 
 
 def add_post_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Add the post's metadata, neighbours and feeds to the page's template context."""
+    """Add the post's metadata and neighbours to the page's template context."""
     if not ablog.builder_support(app):
         return
     blog = Blog(app)
-    feeds = [(app.config.blog_title, f"{blog.blog_path}/atom.xml")]
-    listing = context.get("blog_listing")
-    if listing and listing.get("feed") and listing["feed"] != feeds[0][1]:
-        feeds.append((context.get("title", ""), listing["feed"]))
-    context["blog_feeds"] = feeds if app.config.blog_baseurl else []
     if pagename not in blog.posts:
         return
     post = blog.posts[pagename]
@@ -49,6 +43,5 @@ def add_post_context(app: Sphinx, pagename: str, templatename: str, context: dic
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
-    # After blog_listings has added a listing's feed to the context.
-    app.connect("html-page-context", add_post_context, priority=600)
+    app.connect("html-page-context", add_post_context)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
