@@ -64,6 +64,7 @@ extensions = [
     "blog_robots",
     "notfound.extension",
     "wordpress_redirects",
+    "furo_icon_file",
     "blog_minify",
 ]
 

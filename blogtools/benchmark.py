@@ -343,6 +343,10 @@ def check_against_clean_build(incremental: Site) -> list[str]:
 # -- The report -----------------------------------------------------------------
 
 
+#: Sizes are printed in decimal megabytes (10⁶ bytes), the unit of the targets they are held to.
+MEGABYTE = 1_000_000
+
+
 def format_table(rows: list[Row]) -> str:
     """Return the rows as one Markdown table, each time also as a multiple of Pelican's."""
     pelican = {(row.posts, row.scenario): row.median_seconds for row in rows if row.generator == "pelican"}
@@ -356,8 +360,8 @@ def format_table(rows: list[Row]) -> str:
             f"| {row.posts:,} | {row.generator} | {row.scenario} | {row.median_seconds:.2f} s "
             f"({len(row.measures)} runs) | {f'{row.median_seconds / ratio:.1f}' if ratio else '–'} "
             f"| {statistics.median(m.cpu_seconds for m in row.measures):.2f} s "
-            f"| {max(m.peak_rss_bytes for m in row.measures) / 2**20:.0f} MB "
-            f"| {row.measures[-1].pages_written:,} | {row.measures[-1].output_bytes / 2**20:.1f} MB |"
+            f"| {max(m.peak_rss_bytes for m in row.measures) / MEGABYTE:.0f} MB "
+            f"| {row.measures[-1].pages_written:,} | {row.measures[-1].output_bytes / MEGABYTE:.1f} MB |"
         )
     return "\n".join(lines)
 

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from bs4 import BeautifulSoup
+
 from conftest import Build
 
 ENGLISH_UI = re.compile(
@@ -16,6 +18,8 @@ ENGLISH_UI = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 READER_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+#: Furo's icons, written once for every page by furo_icon_file.
+ICON_FILE = "_static/furo-icons.svg"
 
 
 def reader_texts(page) -> list[str]:
@@ -54,6 +58,29 @@ def test_no_english_ui_string_on_any_page(site: Build):
     assert not found
 
 
+def icon_file(site: Build) -> BeautifulSoup:
+    return BeautifulSoup((site.html / ICON_FILE).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_icons_are_named_in_french(site: Build):
+    # Screen readers speak the <title> of Furo's icons (furo_i18n translates them).
+    titles = [title.get_text() for title in icon_file(site).find_all("title")]
+    assert "Sommaire" in titles and "Mode sombre" in titles
+    assert not [title for title in titles if ENGLISH_UI.search(title)]
+
+
+def test_every_icon_comes_from_the_one_shared_icon_file(site: Build):
+    # furo_icon_file: Furo's 5 KB sprite is written once and cached, not repeated on every page.
+    symbols = {symbol["id"] for symbol in icon_file(site).find_all("symbol")}
+    for path in site.pages():
+        page = site.page(path.relative_to(site.html).as_posix())
+        assert not page.find("symbol"), path
+        icons = [(url, target) for url, target in internal_targets(site, path) if "/furo-icons.svg#" in url]
+        assert len(icons) == len(page.find_all("use")) > 0, path
+        for url, target in icons:
+            assert target == (site.html / ICON_FILE).resolve() and urlsplit(url).fragment in symbols, (path, url)
+
+
 def test_pages_declare_french(site: Build):
     for path in site.pages():
         assert site.page(path.relative_to(site.html).as_posix()).html["lang"] == "fr", path
@@ -61,7 +88,7 @@ def test_pages_declare_french(site: Build):
 
 def internal_targets(site: Build, path: Path):
     page = site.page(path.relative_to(site.html).as_posix())
-    for element in page.find_all(["a", "link", "script", "img", "source"]):
+    for element in page.find_all(["a", "link", "script", "img", "source", "use"]):
         for attribute in ("href", "src"):
             url = element.get(attribute)
             if not url or urlsplit(url).scheme or url.startswith(("//", "#", "mailto:")):

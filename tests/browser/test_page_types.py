@@ -1,4 +1,4 @@
-"""One page of each kind, in both viewports: axe finds no WCAG 2.1 A/AA violation, nothing scrolls sideways.
+"""One page of each kind, in both viewports: axe finds no WCAG 2.1 A/AA violation, nothing scrolls sideways, every icon is drawn.
 
 axe-core (pinned in package-lock.json, installed by ``make test``) is injected
 into the page and run in light and in dark mode. Each page is also saved as a
@@ -8,6 +8,7 @@ screenshot, for a person to look at.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from blogtools.audit import PAGE_TYPES
 from conftest import ROOT
@@ -46,3 +47,21 @@ def test_page_type_is_accessible_in_light_and_dark_mode(reader: Reader, page_typ
         violations[theme] = axe_violations(reader)
     assert violations == {"light": [], "dark": []}
     assert not reader.scrolls_horizontally()
+
+
+#: Each icon shown on the page (Furo's menu, theme toggle, arrows…): its reference, and the width of its picture.
+SHOWN_ICONS = """() => [...document.querySelectorAll('svg use')]
+    .filter((use) => use.closest('svg').getBoundingClientRect().width > 0)
+    .map((use) => [use.getAttribute('href'), use.getBBox().width])"""
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_draws_every_icon_it_shows(reader: Reader, page_type: str):
+    # furo_icon_file: the pictures come from _static/furo-icons.svg, which the browser loads after the page.
+    page = reader.page
+    page.goto(PAGE_TYPES[page_type])
+    assert page.evaluate(SHOWN_ICONS), "no icon shown"
+    try:
+        page.wait_for_function(f"({SHOWN_ICONS})().every(([href, width]) => width > 0)", timeout=5_000)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"icons drawn empty: {[href for href, width in page.evaluate(SHOWN_ICONS) if not width]}")
