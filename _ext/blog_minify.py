@@ -17,6 +17,8 @@ from importlib.metadata import version
 import minify_html
 from sphinx.application import Sphinx
 
+from rendered_pages import transform_rendered_pages
+
 #: minify-html's options: keep the page's structure explicit, minify its inline CSS only.
 MINIFY_OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True, "minify_css": True}
 
@@ -27,12 +29,7 @@ def minify(html: str) -> str:
 
 
 def _minify_rendered_pages(app: Sphinx) -> None:
-    # Sphinx writes each page as its template bridge renders it: no event sees the page's final HTML.
-    templates = getattr(app.builder, "templates", None)
-    if templates is None or app.builder.format != "html":
-        return
-    render = templates.render
-    templates.render = lambda template, context: minify(render(template, context))
+    transform_rendered_pages(app, lambda html, _context: minify(html))
 
 
 def setup(app: Sphinx) -> dict:

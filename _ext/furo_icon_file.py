@@ -23,6 +23,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from rendered_pages import transform_rendered_pages
+
 ICON_FILE = "_static/furo-icons.svg"
 
 #: The start of an icon's reference to Furo's inline sprite, quoted or not (blog_minify drops the quotes).
@@ -36,11 +38,7 @@ def point_icons_at(icon_file_url: str, html: str) -> str:
 
 def _point_rendered_icons_at_the_file(app: Sphinx) -> None:
     # Furo's templates and its navigation tree write the references: only the rendered page holds them all.
-    templates = getattr(app.builder, "templates", None)
-    if templates is None or app.builder.format != "html":
-        return
-    render = templates.render
-    templates.render = lambda template, context: point_icons_at(context["pathto"](ICON_FILE, 1), render(template, context))
+    transform_rendered_pages(app, lambda html, context: point_icons_at(context["pathto"](ICON_FILE, 1), html))
 
 
 def write_icon_file(app: Sphinx, exception: Exception | None) -> None:
