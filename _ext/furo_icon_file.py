@@ -29,6 +29,7 @@ ICON_FILE = "_static/furo-icons.svg"
 
 #: The start of an icon's reference to Furo's inline sprite, quoted or not (blog_minify drops the quotes).
 _ICON_REFERENCE = re.compile(r"""(<use\s[^>]*?\bhref=)(["']?)#(?=svg-)""")
+_BETWEEN_TAGS = re.compile(r">\s+<")
 
 
 def point_icons_at(icon_file_url: str, html: str) -> str:
@@ -46,8 +47,9 @@ def write_icon_file(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     # "!" skips templates_path, whose partials/icons.html is empty: this is Furo's own.
-    sprite = app.builder.templates.environment.get_template("!partials/icons.html").render().strip()
-    Path(app.outdir, ICON_FILE).write_text(f"{sprite}\n", encoding="utf-8")
+    sprite = app.builder.templates.environment.get_template("!partials/icons.html").render()
+    # An SVG file is XML, which an HTML minifier would break; only the indentation between tags goes.
+    Path(app.outdir, ICON_FILE).write_text(_BETWEEN_TAGS.sub("><", sprite.strip()) + "\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
@@ -59,7 +60,10 @@ def test_no_english_ui_string_on_any_page(site: Build):
 
 
 def icon_file(site: Build) -> BeautifulSoup:
-    return BeautifulSoup((site.html / ICON_FILE).read_text(encoding="utf-8"), "html.parser")
+    source = (site.html / ICON_FILE).read_text(encoding="utf-8")
+    # Browsers read an .svg file as XML: it must be well-formed.
+    assert ElementTree.fromstring(source).tag == "{http://www.w3.org/2000/svg}svg"
+    return BeautifulSoup(source, "html.parser")
 
 
 def test_icons_are_named_in_french(site: Build):
