@@ -55,4 +55,4 @@ def write_icon_file(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _point_rendered_icons_at_the_file)
     app.connect("build-finished", write_icon_file)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
