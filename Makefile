@@ -13,10 +13,10 @@ VENV          := .venv
 PYTHON        := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml test post import bench audit linkcheck lock clean
+.PHONY: help html livehtml test test-shared test-scenarios test-upstream lint post import bench audit linkcheck lock clean
 
-help:  ## List the targets.
-	@grep --extended-regexp '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+help:  ## Liste les commandes.
+	@grep --extended-regexp '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(VENV)/build.stamp: requirements/build.txt
 	python3 -m venv $(VENV)
@@ -27,13 +27,14 @@ $(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
 	$(PYTHON) -m pip install --quiet --requirement requirements/dev.txt
 	touch $@
 
-html: $(VENV)/build.stamp  ## Build the site into _build/html.
+html: $(VENV)/build.stamp  ## Construit le site dans _build/html.
 	$(PYTHON) -m sphinx --builder html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
-livehtml: $(VENV)/dev.stamp  ## Serve the site on http://127.0.0.1:8000 and rebuild on save.
-	$(VENV)/bin/sphinx-autobuild $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
+livehtml: export LIVE_PREVIEW_PORT = $(value PORT)
+livehtml: $(VENV)/dev.stamp  ## Sert le site sur http://127.0.0.1:8000 (ou PORT=…), le reconstruit à chaque enregistrement, affiche les erreurs dans la page.
+	$(PYTHON) -m blogtools.live_preview --port "$${LIVE_PREVIEW_PORT:-8000}" --warning-file $(BUILDDIR)/livehtml-errors.txt --builder html $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
 
-linkcheck: $(VENV)/build.stamp  ## Check every external link of the posts (needs the internet).
+linkcheck: $(VENV)/build.stamp  ## Vérifie chaque lien externe des articles (demande Internet).
 	$(PYTHON) -m sphinx --builder linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
 
 # The page checkers the tests run (vnu.jar, axe-core), pinned in package-lock.json.
@@ -42,34 +43,59 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts
 	touch $@
 
-test: $(VENV)/dev.stamp node_modules/.installed  ## Run the whole test suite.
+# make test needs nothing beside the clone: the tests over ../shared (the seed
+# page, real WordPress exports) and the scenarios on copies of the repository
+# are targets of their own, which .ci/run also runs (pyproject.toml's
+# norecursedirs keeps them out of a plain pytest run).
+test: $(VENV)/dev.stamp node_modules/.installed  ## Lance les tests (rien d’autre que le dépôt n’est nécessaire).
 	$(PYTHON) -m pytest
+
+test-shared: $(VENV)/dev.stamp node_modules/.installed  ## Lance les tests sur ../shared (la page d’origine, de vrais exports WordPress) ; échoue s’il manque.
+	$(PYTHON) -m pytest tests/shared
+
+test-scenarios: $(VENV)/dev.stamp node_modules/.installed  ## Lance les tests du site sur des copies du dépôt : un article ajouté, 25 articles ajoutés, une bifurcation.
+	$(PYTHON) -m pytest tests/scenarios
 
 # The sizes of the synthetic blogs, and the runs of each build: make bench N="100 1000" RUNS=3
 N             ?= 100 1000 3000
 RUNS          ?= 3
 
-bench: $(VENV)/dev.stamp  ## Time clean and incremental builds against stock ABlog and Pelican: make bench [N="100 1000"]
+bench: $(VENV)/dev.stamp  ## Chronomètre les constructions complètes et incrémentales face à ABlog et Pelican : make bench [N="100 1000"]
 	$(PYTHON) -m blogtools.benchmark --posts $(N) --runs $(RUNS)
 
-audit: html $(VENV)/dev.stamp  ## Print each page type's requests, weight, largest image and no-JavaScript reading.
+audit: html $(VENV)/dev.stamp  ## Affiche, par type de page, les requêtes, le poids, la plus grande image et la lecture sans JavaScript.
 	$(PYTHON) -m blogtools.audit --site $(BUILDDIR)/html
 
 # The author's text reaches the command verbatim, whatever quotes, guillemets
 # or $ it holds: $(value …) stops make expanding it, "$$…" stops the shell.
+# Make would also hand these variables, expanded, to every command's
+# environment (running any $(shell …) they hold): unexport stops that.
+unexport TITLE TAGS CATEGORY WXR UPLOADS FORCE PORT
 post: export NEW_POST_TITLE = $(value TITLE)
 post: export NEW_POST_TAGS = $(value TAGS)
 post: export NEW_POST_CATEGORY = $(value CATEGORY)
-post: $(VENV)/build.stamp  ## Create a new post: make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]
+post: $(VENV)/build.stamp  ## Crée un article : make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]
 	@$(PYTHON) -m blogtools.new_post --title="$$NEW_POST_TITLE" --tags="$$NEW_POST_TAGS" --category="$$NEW_POST_CATEGORY"
 
-import: $(VENV)/dev.stamp  ## Import a WordPress export: make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]
-	@test -n "$(WXR)" || { echo "Usage: make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]" >&2; exit 2; }
-	$(PYTHON) -m blogtools.wordpress "$(WXR)" $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(FORCE),--force)
+import: export IMPORT_WXR = $(value WXR)
+import: export IMPORT_UPLOADS = $(value UPLOADS)
+import: export IMPORT_FORCE = $(value FORCE)
+import: $(VENV)/dev.stamp  ## Importe un export WordPress : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]
+	@test -n "$$IMPORT_WXR" || { echo "Utilisation : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]" >&2; exit 2; }
+	@$(PYTHON) -m blogtools.wordpress $${IMPORT_UPLOADS:+--uploads="$$IMPORT_UPLOADS"} $${IMPORT_FORCE:+--force} -- "$$IMPORT_WXR"
 
-lock: $(VENV)/dev.stamp  ## Re-pin requirements/*.txt from requirements/*.in.
+# The Python code's lint and format rules live in pyproject.toml ([tool.ruff]).
+lint: $(VENV)/dev.stamp  ## Vérifie le code Python avec Ruff (règles et mise en forme).
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The pins stay as they are: a separate venv gets the newest releases.
+test-upstream: node_modules/.installed  ## Lance les tests avec les dernières versions de Sphinx, ABlog, Furo, MyST-Parser, docutils [MAIN=1 : leurs branches principales]
+	python3 -m blogtools.upstream $(if $(MAIN),--main)
+
+lock: $(VENV)/dev.stamp  ## Fixe à nouveau les versions de requirements/*.txt d’après requirements/*.in.
 	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/build.txt requirements/build.in
 	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/dev.txt requirements/dev.in
 
-clean:  ## Remove the build output.
+clean:  ## Supprime le site construit.
 	rm -rf $(BUILDDIR)

@@ -19,7 +19,9 @@ sys.path[:0] = [str(ROOT / "_ext"), str(ROOT)]
 project = "Innovation publique"
 # The seed page names no author: replace this display name with yours.
 author = "Auteur du blog"
-copyright = f"2015–2018, {author}"
+# The copyright holder; blog_copyright puts the years of the published posts
+# before it in every footer: « © 2015–2026, Auteur du blog ».
+copyright = author
 # Sphinx's, ABlog's, Furo's and our templates' strings are translated by
 # locales/fr/LC_MESSAGES/sphinx.po (Sphinx's default locale_dirs).
 language = "fr"
@@ -43,12 +45,21 @@ blog_posts_per_page = 10
 blog_sidebar_tags = 20
 
 extensions = [
+    # First: blog_baseurl refuses an unsound site address before anything uses it.
+    "blog_baseurl",
+    # Sphinx's own build messages in French (language), as early as can be.
+    "blog_console_language",
     "myst_parser",
+    # French spacing before « : ; ! ? » and inside « », in what the pages show.
+    "blog_typography",
     "ablog",
     "ablog_detached_posts",
     "ablog_parallel",
     "blog_dates",
+    # Before blog_front_matter reads posts/: no post reads or publishes a file from outside the repository.
+    "blog_confinement",
     "blog_front_matter",
+    "blog_draft_links",
     "blog_unique_posts",
     "blog_taxonomy",
     "blog_listings",
@@ -56,6 +67,8 @@ extensions = [
     "blog_feeds",
     "blog_post_pages",
     "blog_incremental",
+    "blog_stale_pages",
+    "blog_persistent_errors",
     "blog_search",
     "sphinxext.opengraph",
     "blog_opengraph",
@@ -64,6 +77,7 @@ extensions = [
     "blog_robots",
     "notfound.extension",
     "wordpress_redirects",
+    "blog_copyright",
     "furo_icon_file",
     "blog_minify",
 ]
@@ -77,6 +91,9 @@ html_static_path = ["_static"]
 # The author types French typography (’ « » …) and it is kept as typed: with
 # language = "fr", docutils would otherwise turn "…" into « … » and -- into –.
 smartquotes = False
+# blog_typography puts the no-break spaces of French typography before « : ; ! ? »
+# and inside « » in the rendered text (never in the source files); False turns it off.
+blog_french_spacing = True
 
 # -- MyST --------------------------------------------------------------------
 

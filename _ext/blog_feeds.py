@@ -12,7 +12,10 @@ replaces them:
 * titles are the listing's own French titles;
 * every time is on the blog's clock (``blog_timezone``), and the feed's
   ``updated`` is its newest post's, so two builds of one commit are identical;
-* every link and image inside a post is an absolute URL under ``blog_baseurl``.
+* every link and image inside a post is an absolute URL under ``blog_baseurl``;
+  the feed's and the entries' own addresses are percent-encoded;
+* titles, labels and names are text, which feedgen escapes; the ``<head>``
+  link to a listing's feed gets its title as text, for the template to escape.
 """
 
 from __future__ import annotations
@@ -27,12 +30,15 @@ from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
 from docutils import nodes
 from docutils.utils import new_document
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.logging import suppress_logging
 
+from blog_baseurl import percent_encoded
 from blog_dates import localize
 from blog_incremental import is_unchanged, post_inputs
+from french_elision import insert_label
 
 _ = get_translation("sphinx")
 
@@ -42,7 +48,7 @@ _FIRST_HEADING = re.compile("<h1>(.*?)</h1>")
 
 def absolute_url(app: Sphinx, docname: str) -> str:
     """Return the published address of page *docname*."""
-    return urljoin(app.config.blog_baseurl, app.builder.get_target_uri(docname))
+    return percent_encoded(urljoin(app.config.blog_baseurl, app.builder.get_target_uri(docname)))
 
 
 def _absolute_links(html: str, base: str) -> str:
@@ -104,7 +110,7 @@ def write_feed(app: Sphinx, path: str, title: str, listing_docname: str, posts: 
     posts = sorted(posts, key=lambda post: post.date, reverse=True)[:length]
     if is_unchanged(app, path, (title, listing_docname, post_inputs(app, posts, full_text=True))):
         return
-    feed_url = urljoin(app.config.blog_baseurl, path)
+    feed_url = percent_encoded(urljoin(app.config.blog_baseurl, path))
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(title)
@@ -134,7 +140,8 @@ def generate_feeds(app: Sphinx) -> list:
     for catalog, heading in ((blog.tags, _("Posts tagged “%s”")), (blog.category, _("Posts in the category “%s”"))):
         for collection in catalog:
             if len(collection):
-                title = f"{site} – {heading % collection.name}"
+                # Text, which feedgen escapes: the label's escaping is undone.
+                title = f"{site} – {insert_label(heading, collection.name).unescape()}"
                 write_feed(app, feed_path(collection.path), title, collection.docname, list(collection))
     return []
 
@@ -147,7 +154,9 @@ def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict,
     feeds = [(app.config.blog_title, site_feed)]
     listing = context.get("blog_listing")
     if listing and listing.get("feed") and listing["feed"] != site_feed:
-        feeds.append((context.get("title", ""), listing["feed"]))
+        # A listing's title is HTML without tags, its label escaped (blog_listings);
+        # the template escapes text.
+        feeds.append((Markup(context.get("title", "")).unescape(), listing["feed"]))
     context["blog_feeds"] = feeds
 
 
@@ -162,6 +171,7 @@ def _forget_contents(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
+    app.setup_extension("blog_baseurl")
     app.setup_extension("blog_dates")
     app.setup_extension("blog_incremental")
     _replace_ablog_feeds(app)

@@ -11,13 +11,14 @@ reads every file under ``posts/`` when the configuration is ready and:
   the author's commands); the faulty post is left out of the build, which
   fails, and every other post is still built (``--keep-going``). Nothing in
   the source tree is ever changed;
-* checks what ABlog would choke on or silently drop: the front matter (valid
-  YAML, ``blogpost: true``, known keys, an ISO 8601 date that exists, yes/no
-  flags, numbers, tags, categories and authors that have a slug for their
-  page), the title (a non-empty ``# Titre``) and the text under it,
-  as MyST's own parser sees them; and refuses files under ``posts/`` that
-  look like posts in another format (``.rst``, ``.txt``, ``.markdown``…),
-  while images and attachments beside the posts are left alone;
+* checks what ABlog would choke on or silently drop: the file (UTF-8, not
+  binary, not oversized: ``blogtools.post_file``), the front matter (strict
+  YAML: ``blogtools.strict_yaml``; against the post schema shared with ``make
+  post`` and the importer: ``blogtools.post_schema``), the title (a
+  non-empty ``# Titre``) and the text under it, as MyST's own parser sees
+  them; and refuses files under ``posts/`` that look like posts in another
+  format (``.rst``, ``.txt``, ``.markdown``…), while images and attachments
+  beside the posts are left alone;
 * leaves drafts (no ``date``, or a date after today on the blog's clock) out
   of the build entirely: no page, no listing, no feed, no search entry;
 * hands ABlog a plain local date-time on the blog's clock, whatever offset
@@ -37,19 +38,17 @@ problem is kept too, so it is reported again on every build until it is fixed.
 
 from __future__ import annotations
 
-import calendar
-import difflib
 import pickle
-import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import markdown_it
 import myst_parser
+import pydantic
 import yaml
-from babel.dates import format_skeleton, get_month_names
+from blog_dates import localize, today
 from docutils import nodes
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -61,69 +60,30 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from blog_dates import localize, today
-from blog_taxonomy import split_labels
-from blogtools.slugs import slugify
+from blogtools.post_file import read_front_matter, read_post_text
+from blogtools.post_schema import FLAG_KEYS, POSTS_DIR, FrontMatterError
 
 logger = logging.getLogger(__name__)
 
-#: Where posts live, relative to the source directory.
-POSTS_DIR = "posts"
 #: The extension of a post: a MyST file.
 POST_SUFFIX = ".md"
 #: Extensions of files that look like a post written in another format;
 #: any other file under ``posts/`` (an image, a PDF) is a post's attachment.
 OTHER_TEXT_SUFFIXES = {"", ".rst", ".txt", ".markdown", ".mdown", ".mkd", ".html", ".htm"}
-#: Front-matter keys a post may use: ABlog's, MyST's and OpenGraph's.
-KNOWN_KEYS = {
-    "blogpost", "date", "tags", "category", "author", "language", "location",
-    "excerpt", "image", "redirect", "exclude", "nocomments", "canonical_link",
-    "external_link", "description", "orphan", "html_meta", "myst", "substitutions",
-}
-#: Keys other blog engines use, which this blog expresses otherwise.
-KEYS_EXPRESSED_OTHERWISE = {
-    "title": "le titre d’un article est sa ligne « # Titre », sous le front matter",
-    "draft": "un brouillon est un article sans « date » ou daté dans le futur",
-}
-#: ABlog's yes/no keys.
-FLAG_KEYS = {"nocomments", "exclude"}
-#: ABlog's keys that hold a number, with what the number means.
-NUMBER_KEYS = {
-    "excerpt": "le nombre de paragraphes de l’extrait, par exemple « excerpt: 2 »",
-    "image": "le numéro de l’image à montrer dans les listes, par exemple « image: 1 »",
-}
-#: Keys whose labels each have a listing page, so need a slug.
-PAGE_LABEL_KEYS = ("tags", "category", "author")
-#: What a date looks like, for the messages.
-EXPECTED_DATE = "écrivez AAAA-MM-JJ, par exemple 2024-01-15, ou avec l’heure 2024-01-15T09:30:00+01:00"
 #: Where what each post file gave is kept between builds, in the doctree folder.
 READINGS_FILE = "blog-post-readings.pickle"
 #: The local modules whose code decides what reading a post gives.
-READING_MODULES = ("blog_front_matter", "blog_dates", "blog_taxonomy", "blogtools.slugs")
+READING_MODULES = (
+    "blog_front_matter", "blog_dates", "blogtools.post_file", "blogtools.post_schema", "blogtools.strict_yaml",
+    "blogtools.slugs",
+)
+#: The characters markdown-it's inline parser matches in pairs, and the most of them a paragraph may hold.
+_INLINE_MARKS = "[]()<>*_`~$!\\"
+MAX_MARKS_PER_PARAGRAPH = 2000
+#: The most the squares of the marks of each paragraph may add up to: about a second of reading.
+MAX_MARKS_COST = 20_000_000
 #: Tokens that hold no text of the post: MyST comments, targets and block breaks.
 _NOT_TEXT = {"myst_line_comment", "myst_target", "myst_block_break"}
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-_ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
-_WRITTEN_DAY = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>[^\W\d]+)\.?\s+(?P<year>\d{4})")
-
-
-class _StringDatesLoader(yaml.SafeLoader):
-    """A YAML loader that leaves dates as written, so that we parse and report them."""
-
-
-_StringDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class FrontMatterError(ValueError):
-    """A problem in a post, with the line of the file it is on."""
-
-    def __init__(self, message: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass
@@ -135,104 +95,12 @@ class PostSource:
     title: str
     title_line: int
     date: datetime | None
+    #: The front matter as written (``tags`` a text or a list), checked against the schema.
     front_matter: dict = field(default_factory=dict)
 
     def is_draft(self, config: Config) -> bool:
         """A post is a draft until its date has come on the blog's clock."""
         return self.date is None or self.date.date() > today(config)
-
-
-def _key_line(yaml_text: str, key: str) -> int:
-    """Return the line of the file (front matter starts on line 2) where *key* is set."""
-    for number, line in enumerate(yaml_text.splitlines(), start=2):
-        if line.split(":", 1)[0].strip() == key:
-            return number
-    return 1
-
-
-def _date_problem(text: str, language: str) -> str:
-    """Say why *text* is not a date, and what to write instead."""
-    iso = _ISO_DAY.match(text)
-    if iso:
-        year, month, day = (int(iso[name]) for name in ("year", "month", "day"))
-        if not 1 <= month <= 12:
-            return f"« {text} » n’existe pas : il n’y a pas de mois {iso['month']} ; {EXPECTED_DATE}"
-        days = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= days:
-            month_name = format_skeleton("yMMMM", date(year, month, 1), locale=language)
-            return f"« {text} » n’existe pas : {month_name} a {days} jours ; {EXPECTED_DATE}"
-        return f"l’heure ou le décalage horaire de « {text} » est illisible ; {EXPECTED_DATE}"
-    written = _WRITTEN_DAY.fullmatch(text)
-    months = {name.casefold(): number for number, name in get_month_names("wide", locale=language).items()}
-    if written and written["month"].casefold() in months:
-        try:
-            iso_text = date(int(written["year"]), months[written["month"].casefold()], int(written["day"])).isoformat()
-        except ValueError:
-            return f"« {text} » n’existe pas ; {EXPECTED_DATE}"
-        return f"« {text} » est écrite en toutes lettres : écrivez-la {iso_text} (ISO 8601, AAAA-MM-JJ)"
-    return f"« {text} » n’est pas une date ISO 8601 ; {EXPECTED_DATE}"
-
-
-def parse_date(value: object, language: str) -> datetime:
-    """Parse a front-matter date: ISO 8601, a date alone or a date-time, with or without offset.
-
-    Anything else, a date written out (« 15 janvier 2024 ») included, is
-    refused with a message in French saying what to write: never guessed.
-    """
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(_date_problem(text, language)) from None
-
-
-def _load_front_matter(yaml_text: str) -> dict:
-    try:
-        front_matter = yaml.load(yaml_text, Loader=_StringDatesLoader)
-    except yaml.MarkedYAMLError as error:
-        # PyYAML's context is where a construct left open (a bracket, a quote) began;
-        # the context of the front matter itself, a mapping, is its first line.
-        context = error.context_mark
-        mark = context if context is not None and context.line > 0 else error.problem_mark
-        raise FrontMatterError(
-            "le front matter n’est pas du YAML valide à cette ligne : chaque ligne est « clé: valeur » ; "
-            "une valeur qui contient « : », « # », « [ » ou « { » s’écrit entre guillemets, "
-            "et un guillemet ou un crochet ouvert se referme sur la même ligne",
-            mark.line + 2 if mark else 2,
-        ) from None
-    if front_matter is None:
-        raise FrontMatterError("le front matter est vide : il faut au moins « blogpost: true » et « date: AAAA-MM-JJ »", 2)
-    if not isinstance(front_matter, dict):
-        raise FrontMatterError("le front matter doit être une suite de lignes « clé: valeur »", 2)
-    return front_matter
-
-
-def _check_keys(front_matter: dict, yaml_text: str) -> None:
-    if front_matter.get("blogpost") is not True:
-        raise FrontMatterError(
-            f"« blogpost: true » manque : tout fichier .md de {POSTS_DIR}/ est un article et commence par cette ligne",
-            _key_line(yaml_text, "blogpost") if "blogpost" in front_matter else 2,
-        )
-    for key, value in front_matter.items():
-        key, line = str(key), _key_line(yaml_text, str(key))
-        if key in KEYS_EXPRESSED_OTHERWISE:
-            raise FrontMatterError(f"clé inconnue « {key} » : {KEYS_EXPRESSED_OTHERWISE[key]}", line)
-        if key not in KNOWN_KEYS and not key.startswith("og:"):
-            guess = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1)
-            hint = f" ; vouliez-vous dire « {guess[0]} » ?" if guess else f" ; les clés possibles : {', '.join(sorted(KNOWN_KEYS))}"
-            raise FrontMatterError(f"clé inconnue « {key} »{hint}", line)
-        if key in FLAG_KEYS and not isinstance(value, bool):
-            raise FrontMatterError(f"champ {key} : « {value} » n’est ni true ni false ; écrivez « {key}: true »", line)
-        if key in NUMBER_KEYS and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise FrontMatterError(f"champ {key} : « {value} » n’est pas un nombre ; écrivez {NUMBER_KEYS[key]}", line)
-        if key in PAGE_LABEL_KEYS:
-            for label in split_labels(value):
-                if not slugify(label):
-                    raise FrontMatterError(
-                        f"champ {key} : « {label} » n’a ni lettre ni chiffre, sa page n’aurait pas d’adresse ; "
-                        f"séparez les noms par des virgules, par exemple « {key}: numérique, design »",
-                        line,
-                    )
 
 
 def _plain_text(inline: Token) -> str:
@@ -243,11 +111,37 @@ def _plain_text(inline: Token) -> str:
     ).strip()
 
 
+def _refuse_costly_paragraphs(markdown: MarkdownIt, body: str, first_line: int) -> None:
+    """Refuse a text with so many Markdown marks in its paragraphs that reading it would take minutes.
+
+    markdown-it's inline parser takes a time about the square of the marks
+    of a paragraph (« [[[[… », « *a*a*a… »): 256 Kio of them take minutes.
+    The blocks are parsed first (linear), then the marks of each counted.
+    """
+    blocks: list[Token] = []
+    markdown.block.parse(body, markdown, {}, blocks)
+    cost = 0
+    for block in blocks:
+        if block.type != "inline":
+            continue
+        marks = sum(block.content.count(mark) for mark in _INLINE_MARKS)
+        cost += marks * marks
+        if marks > MAX_MARKS_PER_PARAGRAPH or cost > MAX_MARKS_COST:
+            raise FrontMatterError(
+                f"trop de signes de mise en forme Markdown ({' '.join(_INLINE_MARKS)}) : {marks} dans ce paragraphe"
+                f"{'' if marks > MAX_MARKS_PER_PARAGRAPH else ', et beaucoup dans les précédents'} ; "
+                "l’article serait trop long à lire ; coupez les longs paragraphes, "
+                "ou mettez ce texte dans un bloc de code (```)",
+                first_line + block.map[0],
+            )
+
+
 def _read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, int]:
     """Return the title of the text *body* (which starts on line *first_line*) and its line.
 
     *body* is parsed as MyST parses it, so that a ``#`` in a code block is not a title.
     """
+    _refuse_costly_paragraphs(markdown, body, first_line)
     tokens = markdown.parse(body)
     opening = next((index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None)
     if opening is None:
@@ -267,26 +161,14 @@ def _read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, 
 
 def read_post(path: Path, srcdir: Path, config: Config, markdown: MarkdownIt) -> PostSource:
     """Read and check the front matter, title and text of the post at *path*."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise FrontMatterError("le fichier n’est pas en UTF-8 : enregistrez-le en UTF-8") from None
+    parts = read_front_matter(read_post_text(path), config.language)
     docname = path.relative_to(srcdir).with_suffix("").as_posix()
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        raise FrontMatterError("pas de front matter : un article commence par « --- », « blogpost: true », « date: AAAA-MM-JJ » et « --- »")
-    yaml_text = match.group("yaml") or ""
-    front_matter = _load_front_matter(yaml_text)
-    _check_keys(front_matter, yaml_text)
-    post_date = None
-    if front_matter.get("date") not in (None, ""):
-        try:
-            post_date = localize(parse_date(front_matter["date"], config.language), config).replace(tzinfo=None)
-        except ValueError as error:
-            raise FrontMatterError(f"champ date : {error}", _key_line(yaml_text, "date")) from None
-    body_line = text[: match.end()].count("\n") + 1
-    title, title_line = _read_title(markdown, text[match.end() :], body_line)
-    return PostSource(path, docname, title, title_line, post_date, front_matter)
+    post_date = parts.front_matter.date
+    if post_date is not None:
+        post_date = localize(post_date, config).replace(tzinfo=None)
+    title, title_line = _read_title(markdown, parts.body, parts.body_line)
+    values = {key: str(value) if key == "date" and value is not None else value for key, value in parts.values.items()}
+    return PostSource(path, docname, title, title_line, post_date, values)
 
 
 def find_post_files(srcdir: Path) -> list[Path]:
@@ -327,7 +209,7 @@ class PostReadings:
         self.context = repr((
             str(srcdir), config.language, config.blog_timezone,
             sorted((name, repr(value)) for name, value, _ in config if name.startswith("myst_")),
-            myst_parser.__version__, markdown_it.__version__, yaml.__version__,
+            myst_parser.__version__, markdown_it.__version__, yaml.__version__, pydantic.VERSION,
             [Path(sys.modules[name].__file__).stat().st_mtime_ns for name in READING_MODULES],
         ))
         try:
@@ -368,6 +250,9 @@ def _check_posts(app: Sphinx, config: Config) -> None:
     app.blog_post_sources, app.blog_draft_sources = {}, {}
     for path in find_post_files(srcdir):
         relative = path.relative_to(srcdir).as_posix()
+        if relative in config.exclude_patterns:
+            # Already refused (blog_confinement: a link leaving the repository): never opened.
+            continue
         if path.suffix != POST_SUFFIX:
             if path.suffix.lower() in OTHER_TEXT_SUFFIXES:
                 _report(path, 1, f"ce fichier n’est pas un article : un article est un fichier MyST en {POST_SUFFIX} ; "

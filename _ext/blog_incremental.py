@@ -17,7 +17,9 @@ nothing had changed. This extension:
   (what it shows, the sidebar, the configuration, templates, local
   extensions and translations). ``blog_listings`` and ``blog_feeds`` ask
   :func:`is_unchanged` and skip a file whose fingerprint is the same and
-  that is still there; a file no build produces any more is removed;
+  that is still there; a file no build produces any more is removed, with
+  the folders it leaves empty (``blog_stale_pages`` removes the pages of
+  documents that are gone);
 * removes from the search index the words that no page has any more, as a
   clean build has none.
 
@@ -37,6 +39,7 @@ from pathlib import Path
 import ablog
 import ablog.post
 from ablog.blog import Blog
+from blog_stale_pages import remove_output_file
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -62,8 +65,15 @@ class PostSummary:
     @classmethod
     def of(cls, info: dict) -> PostSummary:
         excerpt = hashlib.sha256("".join(node.pformat() for node in info["excerpt"]).encode()).hexdigest()
-        return cls(info["title"], info["date"], info["update"], tuple(info["tags"]), tuple(info["category"]),
-                   tuple(info["author"]), excerpt)
+        return cls(
+            info["title"],
+            info["date"],
+            info["update"],
+            tuple(info["tags"]),
+            tuple(info["category"]),
+            tuple(info["author"]),
+            excerpt,
+        )
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if previous is None or previous.sidebar != state.sidebar:
         return sorted(env.found_docs)
     stale = {
-        docname for docname in previous.neighbours.keys() | state.neighbours.keys()
+        docname
+        for docname in previous.neighbours.keys() | state.neighbours.keys()
         if previous.neighbours.get(docname) != state.neighbours.get(docname)
     }
     if previous.summaries != state.summaries:
@@ -153,8 +164,9 @@ class GeneratedFiles:
             self.previous: dict[str, str] = pickle.loads(self.path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError):
             self.previous = {}
-        # A build that stops half way must not leave fingerprints of files it did not write.
-        self.path.unlink(missing_ok=True)
+        # A build that stops half way must not leave fingerprints of files it did not write,
+        # but the next build must still know which files to remove: it finds them, unfingerprinted.
+        self.path.write_bytes(pickle.dumps(dict.fromkeys(self.previous, "")))
         self.current: dict[str, str] = {}
         self.context = ""
 
@@ -162,18 +174,29 @@ class GeneratedFiles:
         """Fingerprint what every generated file depends on besides its own posts."""
         srcdir = Path(app.srcdir)
         local_modules = sorted(
-            (name, Path(module.__file__).stat().st_mtime_ns) for name, module in list(sys.modules.items())
+            (name, Path(module.__file__).stat().st_mtime_ns)
+            for name, module in list(sys.modules.items())
             if getattr(module, "__file__", None) and Path(module.__file__).is_relative_to(srcdir)
         )
         catalogs = sorted(
             (str(path), path.stat().st_mtime_ns)
-            for locale_dir in app.config.locale_dirs for path in (srcdir / locale_dir).rglob("*.mo")
+            for locale_dir in app.config.locale_dirs
+            for path in (srcdir / locale_dir).rglob("*.mo")
         )
         templates = app.builder.templates.newest_template_mtime() if app.builder.templates else 0
         build_info = app.builder.build_info
         versions = sorted((name, str(extension.version)) for name, extension in app.extensions.items())
-        self.context = repr((build_info.config_hash, build_info.tags_hash, templates, local_modules, catalogs,
-                             versions, app.env.blog_state.sidebar))
+        self.context = repr(
+            (
+                build_info.config_hash,
+                build_info.tags_hash,
+                templates,
+                local_modules,
+                catalogs,
+                versions,
+                app.env.blog_state.sidebar,
+            )
+        )
 
     def is_unchanged(self, path: str, inputs: object) -> bool:
         """Record the fingerprint of file *path* (relative to the output) made from *inputs*;
@@ -184,8 +207,8 @@ class GeneratedFiles:
 
     def save(self) -> None:
         """Remove the files no longer generated, and keep the fingerprints for the next build."""
-        for path in self.previous.keys() - self.current.keys():
-            (self.outdir / path).unlink(missing_ok=True)
+        for path in sorted(self.previous.keys() - self.current.keys()):
+            remove_output_file(self.outdir, path)
         self.path.write_bytes(pickle.dumps(self.current))
 
 

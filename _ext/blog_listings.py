@@ -19,6 +19,12 @@ extension replaces ABlog's archive pages with its own:
 Pages keep ABlog's addresses, so ABlog's reference labels (``tag-numerique``)
 still resolve. Each page goes through the theme's ``page.html``; the
 templates ``blog/listing.html`` and ``blog/catalog.html`` fill its content.
+
+Labels and titles are the author's or an export's text, never markup: a
+listing's title is HTML as Sphinx's page titles are (``Markup``, its label
+escaped and the « de » before it elided by ``french_elision.insert_label``:
+« Articles d’octobre 2017 »), its label is plain text that the templates
+escape, and each excerpt is the HTML Sphinx wrote, handed over as ``Markup``.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import ablog.post
 from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
 from docutils import nodes
 from docutils.utils import new_document
+from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
@@ -40,6 +47,7 @@ from sphinx.util.logging import suppress_logging
 from blog_dates import format_month
 from blog_feeds import feed_path
 from blog_incremental import is_unchanged, post_inputs
+from french_elision import insert_label
 
 # ABlog's catalog, which also holds Sphinx's and Furo's strings: locales/fr/LC_MESSAGES/sphinx.po.
 _ = get_translation("sphinx")
@@ -50,7 +58,8 @@ class Listing:
     """An ordered list of posts shown on one or more pages, newest first."""
 
     docname: str
-    title: str
+    #: HTML, like the titles Sphinx gives its pages: « Articles étiquetés « C++ &amp; … » ».
+    title: Markup
     posts: list[Post]
     feed: str | None = None
     #: The short name an index shows: the tag, the category, « 2017 », « novembre 2017 ».
@@ -74,7 +83,7 @@ class Catalog:
     """An index page: the listings of one kind (tags, categories, …) with their counts."""
 
     docname: str
-    title: str
+    title: Markup
     groups: list[tuple[str, list[Listing]]] = field(default_factory=list)
 
 
@@ -85,33 +94,41 @@ def _feed_of(path: str, blog: Blog) -> str | None:
 
 def _month_listing(app: Sphinx, year_docname: str, month: date, posts: list[Post]) -> Listing:
     name = format_month(month, app.config)
-    return Listing(f"{year_docname}/{month:%m}", _("Posts of %s") % name, posts, label=name)
+    return Listing(f"{year_docname}/{month:%m}", insert_label(_("Posts of %s"), name), posts, label=name)
 
 
 def collect_listings(app: Sphinx) -> tuple[list[Listing], list[Catalog]]:
     """Return every listing of the blog and the index pages that list them."""
     blog = Blog(app)
-    listings = [Listing(blog.posts.docname, _("All posts"), list(blog.posts), _feed_of(blog.blog_path, blog))]
+    listings = [Listing(blog.posts.docname, Markup(_("All posts")), list(blog.posts), _feed_of(blog.blog_path, blog))]
     catalogs = []
     # Tags and categories have their own feeds (blog_feeds); authors share the site's.
     for catalog, heading, index_title, has_feed in (
-        (blog.tags, _("Posts tagged “%s”"), _("Tags"), True),
-        (blog.category, _("Posts in the category “%s”"), _("Categories"), True),
-        (blog.author, _("Posts by %s"), _("Authors"), False),
+        (blog.tags, _("Posts tagged “%s”"), Markup(_("Tags")), True),
+        (blog.category, _("Posts in the category “%s”"), Markup(_("Categories")), True),
+        (blog.author, _("Posts by %s"), Markup(_("Authors")), False),
     ):
         kind = [
-            Listing(coll.docname, heading % coll.name, list(coll), _feed_of(coll.path, blog) if has_feed else None, str(coll.name))
+            Listing(
+                coll.docname,
+                insert_label(heading, coll.name),
+                list(coll),
+                _feed_of(coll.path, blog) if has_feed else None,
+                str(coll.name),
+            )
             for coll in sorted(catalog, key=lambda coll: coll.docname)
             if len(coll)
         ]
         listings.extend(kind)
         if kind:
             catalogs.append(Catalog(catalog.docname, index_title, [("", kind)]))
-    archive = Catalog(blog.archive.docname, _("Archives"))
+    archive = Catalog(blog.archive.docname, Markup(_("Archives")))
     for year in blog.archive:
         if not len(year):
             continue
-        year_listing = Listing(year.docname, _("Posts of %s") % year.name, list(year), label=str(year.name))
+        year_listing = Listing(
+            year.docname, insert_label(_("Posts of %s"), year.name), list(year), label=str(year.name)
+        )
         months = [
             _month_listing(app, year.docname, date(year.name, month, 1), list(posts))
             for month, posts in groupby(year_listing.posts, key=lambda post: post.date.month)
@@ -132,7 +149,7 @@ def _is_page_relative(node: nodes.Node) -> bool:
     return isinstance(node, (addnodes.pending_xref, addnodes.download_reference, nodes.image))
 
 
-def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
+def render_excerpt(app: Sphinx, post: Post, docname: str) -> Markup:
     """Return the HTML of *post*'s excerpt, its links relative to page *docname*.
 
     A post is listed on about ten pages (all posts, each of its tags, its
@@ -152,7 +169,7 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> str:
     # for every listing that shows the excerpt.
     with suppress_logging():
         app.env.resolve_references(doctree, docname, app.builder)
-    app.blog_excerpts[key] = html_builder_write_doc(app.builder, docname, doctree)
+    app.blog_excerpts[key] = Markup(html_builder_write_doc(app.builder, docname, doctree))
     return app.blog_excerpts[key]
 
 
@@ -178,8 +195,10 @@ def listing_context(app: Sphinx, listing: Listing, number: int, docname: str, *,
     }
 
 
-def _page_title(listing: Listing, number: int) -> str:
-    return listing.title if number == 1 else _("%(title)s – page %(number)d") % {"title": listing.title, "number": number}
+def _page_title(listing: Listing, number: int) -> Markup:
+    if number == 1:
+        return listing.title
+    return Markup(_("%(title)s – page %(number)d")) % {"title": listing.title, "number": number}
 
 
 def generate_listing_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
@@ -207,7 +226,7 @@ def add_home_listing(app: Sphinx, pagename: str, templatename: str, context: dic
     if pagename != app.config.root_doc or not ablog.builder_support(app):
         return
     blog = Blog(app)
-    home = Listing(blog.posts.docname, _("All posts"), list(blog.posts), _feed_of(blog.blog_path, blog))
+    home = Listing(blog.posts.docname, Markup(_("All posts")), list(blog.posts), _feed_of(blog.blog_path, blog))
     context["blog_listing"] = listing_context(app, home, 1, pagename, heading=False)
 
 

@@ -18,15 +18,19 @@ extension, listening just before it:
   ``summary`` card to every page that has OpenGraph tags.
 
 Descriptions are cut at a word to ``ogp_description_length`` characters.
+Every value is text escaped into its ``content`` attribute: page titles
+are HTML (Sphinx's, and ``blog_listings``'), so their text is taken first;
+and ``og:title`` is set here too, since sphinxext-opengraph unescapes the
+title and writes its ``<`` and ``&`` back unescaped.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urljoin
 
 import ablog
+import lxml.html
 from ablog.blog import Blog, Post
 from babel import Locale
 from babel.core import get_global
@@ -65,6 +69,11 @@ def _shorten(text: str, config: Config) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def _text(title: str) -> str:
+    """Return the text of *title*, HTML as Sphinx's page titles are, its no-break spaces kept."""
+    return lxml.html.fragment_fromstring(title, create_parent="span").text_content()
+
+
 def _describe(title: str, items: list[str], config: Config) -> str:
     return _shorten(_("%(title)s: %(items)s") % {"title": title, "items": " · ".join(items)}, config)
 
@@ -80,7 +89,7 @@ def _set_description(context: dict, description: str, **og_fields: str) -> None:
 def describe_post(app: Sphinx, post: Post, context: dict) -> None:
     """Make *post*'s page an OpenGraph ``article``."""
     excerpt = " ".join(node.astext() for node in post.excerpt if isinstance(node, nodes.paragraph))
-    _set_description(context, _shorten(excerpt, app.config), **{"og:type": "article"})
+    _set_description(context, _shorten(excerpt, app.config), **{"og:type": "article", "og:title": post.title})
     published, modified = localize(post.date, app.config), localize(post.update, app.config)
     tags = [_meta("property", "article:published_time", published.isoformat())]
     if modified != published:
@@ -104,17 +113,19 @@ def describe_listing(app: Sphinx, pagename: str, context: dict) -> bool:
     blog = Blog(app)
     if pagename == app.config.root_doc:
         titles = [post.title for post in blog.recent(app.config.blog_posts_per_page)]
-        _set_description(context, _describe(context["title"], titles, app.config))
+        _set_description(context, _describe(_text(context["title"]), titles, app.config))
     elif "blog_listing" in context:
         titles = [entry["post"].title for entry in context["blog_listing"]["entries"]]
-        _set_description(context, _describe(context["title"], titles, app.config))
+        title = _text(context["title"])
+        _set_description(context, _describe(title, titles, app.config), **{"og:title": title})
     elif "blog_catalog" in context:
         names = _collection_names(blog)
         listed = [
             listing for group, listings in context["blog_catalog"].groups for listing in ([group] if group else listings)
         ]
-        items = [names.get(listing.docname, listing.title) for listing in listed]
-        _set_description(context, _describe(context["title"], items, app.config))
+        items = [names.get(listing.docname, _text(listing.title)) for listing in listed]
+        title = _text(context["title"])
+        _set_description(context, _describe(title, items, app.config), **{"og:title": title})
     else:
         return False
     return True

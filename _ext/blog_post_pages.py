@@ -10,19 +10,24 @@ ids with spaces). This extension gives the page template, for each post:
   (``blog_post_text``);
 * ``prev`` and ``next``: the older and the newer post, in the shape Furo's
   footer already renders.
+
+The templates escape what they show: the heading and the text, HTML that
+Sphinx wrote, are handed over as ``Markup``; the neighbours' titles, which
+Furo's footer inserts as HTML, are the posts' titles escaped.
 """
 
 from __future__ import annotations
 
 import ablog
 from ablog.blog import Blog
+from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 
 
 def _neighbour(context: dict, post) -> dict | None:
     if post is None:
         return None
-    return {"link": context["pathto"](post.docname), "title": post.title}
+    return {"link": context["pathto"](post.docname), "title": escape(post.title)}
 
 
 def add_post_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -35,8 +40,8 @@ def add_post_context(app: Sphinx, pagename: str, templatename: str, context: dic
     post = blog.posts[pagename]
     heading, _, text = context["body"].partition("</h1>")
     context["blog_post"] = post
-    context["blog_post_heading"] = heading + "</h1>"
-    context["blog_post_text"] = text
+    context["blog_post_heading"] = Markup(heading + "</h1>")
+    context["blog_post_text"] = Markup(text)
     context["prev"] = _neighbour(context, post.prev)
     context["next"] = _neighbour(context, post.next)
 

@@ -6,7 +6,9 @@ build rewrote (jdillard/sphinx-sitemap#13), in the order they were written.
 This extension replaces its listener: it notes every page of the build, and
 when the build ends hands sphinx-sitemap, once and sorted, every document,
 every generated page, and every listing page that ``blog_incremental`` left
-in place because it had not changed. The sitemap is then a clean build's.
+in place because it had not changed. The sitemap is then a clean build's,
+and its page paths are percent-encoded (``posts/2020/été.html`` →
+``posts/2020/%C3%A9t%C3%A9.html``), as the sitemap protocol requires.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import queue
 
 from sphinx.application import Sphinx
 from sphinx_sitemap import add_html_link
+
+from blog_baseurl import percent_encoded
 
 
 def _replace_sitemap_listener(app: Sphinx) -> None:
@@ -37,9 +41,15 @@ def _queue_every_page(app: Sphinx, exception: Exception | None) -> None:
     app.sitemap_links = queue.SimpleQueue()
     for pagename in sorted(app.env.found_docs | app.blog_pages | left_in_place):
         add_html_link(app, pagename, "page.html", {}, None)
+    # sphinx-sitemap writes each link as it is: encode them in its queue.
+    links, app.sitemap_links = app.sitemap_links, queue.SimpleQueue()
+    while not links.empty():
+        link, last_updated = links.get_nowait()
+        app.sitemap_links.put((percent_encoded(link), last_updated))
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("blog_baseurl")
     app.setup_extension("sphinx_sitemap")
     app.setup_extension("blog_incremental")
     app.connect("builder-inited", _replace_sitemap_listener)

@@ -21,7 +21,7 @@ import furo
 from jinja2 import Environment
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
-FURO_TEMPLATES = Path(furo.__file__).parent / "theme" / "furo"
+FURO_TEMPLATES = Path(furo.THEME_PATH).resolve()
 
 _LITERAL_LABELS = re.compile(r'(?P<open>aria-label="|<title>)(?P<label>[A-Za-z][^"<>{}]*?)(?P<close>"|</title>)')
 
@@ -38,6 +38,6 @@ class TranslatingTemplateLoader(BuiltinTemplateLoader):
 
     def get_source(self, environment: Environment, template: str):
         source, filename, uptodate = super().get_source(environment, template)
-        if filename and Path(filename).is_relative_to(FURO_TEMPLATES):
+        if filename and Path(filename).resolve().is_relative_to(FURO_TEMPLATES):
             source = translate_literal_labels(source)
         return source, filename, uptodate

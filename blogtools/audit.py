@@ -2,7 +2,11 @@
 
 The command serves the built site (``--site``, by default _build/html) on
 127.0.0.1, opens one page of each kind in Debian's Chromium, as a reader on a
-desktop with an empty cache, and prints one table:
+desktop with an empty cache, and prints one table. The pages are picked from
+the built site, whatever its posts (:func:`find_pages`: the newest post, the
+first tag, category, author, year and month of the indexes, a search for a
+word of the newest title); a kind the blog lacks yet (no tag…) is left out.
+For each page:
 
 * the requests the page makes and the bytes they transfer, as served here
   (uncompressed) and gzip-compressed as a static host sends text;
@@ -11,13 +15,15 @@ desktop with an empty cache, and prints one table:
   navigation (the sidebar's links) can still be followed.
 
 It measures and reports; it asserts nothing. The browser tests
-(tests/browser/) share its page list, its local server and its browser.
+(tests/browser/) share its choice of pages, its local server and its browser.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import posixpath
+import re
 import shutil
 import sys
 import threading
@@ -28,26 +34,27 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 #: What to install when the browser or the HTML checker's Java is missing.
 INSTALL_HINT = "apt-get install chromium default-jre-headless"
-#: One page of each kind, as a path on the site.
-PAGE_TYPES = {
-    "home": "index.html",
-    "post": "posts/2017/la-diffusion-de-linnovation-dans-tous-les-territoires.html",
-    "tag": "blog/tag/numerique.html",
-    "category": "blog/category/reflexions.html",
-    "author": "blog/author/auteur-du-blog.html",
-    "year": "blog/2017.html",
-    "month": "blog/2017/11.html",
-    "all-posts": "blog.html",
-    "tags-index": "blog/tag.html",
-    "archive-index": "blog/archive.html",
-    "search": "search.html?q=innovation",
-    "404": "404.html",
-}
+#: The kinds of page a blog has, in the order the audit reports them.
+PAGE_TYPES = (
+    "home",
+    "post",
+    "tag",
+    "category",
+    "author",
+    "year",
+    "month",
+    "all-posts",
+    "tags-index",
+    "archive-index",
+    "search",
+    "404",
+)
 DESKTOP = {"width": 1280, "height": 800}
 # Text a static host (GitHub Pages, Read the Docs) sends gzip-compressed.
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -88,6 +95,43 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def _links(site: Path, page: str, selector: str) -> list[str]:
+    """The site paths the links matching *selector* on the built *page* lead to."""
+    if not (site / page).is_file():
+        return []
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"])) for link in soup.select(selector)]
+
+
+def find_pages(site: Path) -> dict[str, str]:
+    """Pick one page of each kind in the built *site*, whatever its posts: the newest post, the first tag…
+
+    A kind the blog does not have (no post yet, no tag) is left out.
+    """
+    newest = _links(site, "index.html", ".blog-entry-title a")[:1]
+    archives = _links(site, "blog/archive.html", ".blog-catalog a")
+    title = BeautifulSoup((site / newest[0]).read_text(encoding="utf-8"), "html.parser").h1.get_text() if newest else ""
+    # The newest post's longest title word: the search finds at least that post.
+    word = max(re.findall(r"\w+", title.lower()), key=len, default="")
+    candidates = {
+        "home": ["index.html"],
+        "post": newest,
+        "tag": _links(site, "blog/tag.html", ".blog-catalog a"),
+        "category": _links(site, "blog/category.html", ".blog-catalog a"),
+        "author": _links(site, "blog/author.html", ".blog-catalog a"),
+        "year": [path for path in archives if re.fullmatch(r"blog/\d{4}\.html", path)],
+        "month": [path for path in archives if re.fullmatch(r"blog/\d{4}/\d{2}\.html", path)],
+        "all-posts": ["blog.html"],
+        "tags-index": ["blog/tag.html"],
+        "archive-index": ["blog/archive.html"],
+        "search": [f"search.html?q={word}"] if word else [],
+        "404": ["404.html"],
+    }
+    return {
+        kind: paths[0] for kind, paths in candidates.items() if paths and (site / paths[0].partition("?")[0]).is_file()
+    }
 
 
 @dataclass
@@ -135,13 +179,12 @@ def works_without_javascript(context: BrowserContext, address: str) -> bool:
 
 
 def audit(site: Path) -> list[Weight]:
-    """Weigh every page type of the site built in *site*."""
+    """Weigh one page of each kind the site built in *site* has."""
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"{site / 'index.html'} est introuvable : construisez d’abord le site (make html)")
     weights = []
     with serve(site) as root, chromium() as browser:
-        for page_type, path in PAGE_TYPES.items():
-            if not (site / path.partition("?")[0]).exists():
-                raise FileNotFoundError(f"{site / path} is missing: build the site (make html), "
-                                        "or choose another page of that kind in PAGE_TYPES (blogtools/audit.py)")
+        for page_type, path in find_pages(site).items():
             with browser.new_context(viewport=DESKTOP) as context:
                 requests, transferred, compressed, largest_image = weigh(context, root, path)
             with browser.new_context(viewport=DESKTOP, java_script_enabled=False) as context:
@@ -160,22 +203,27 @@ def table(weights: list[Weight]) -> str:
                 str(weight.requests),
                 f"{weight.transferred / 1000:.0f} KB",
                 f"{weight.compressed / 1000:.0f} KB",
-                f"{weight.largest_image[0] / 1000:.1f} KB {weight.largest_image[1]}" if weight.largest_image else "none",
+                f"{weight.largest_image[0] / 1000:.1f} KB {weight.largest_image[1]}"
+                if weight.largest_image
+                else "none",
                 "yes" if weight.works_without_javascript else "no",
             ]
             for weight in weights
         ),
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |" for row in rows]
+    lines = [
+        "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |" for row in rows
+    ]
     lines.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blogtools.audit", description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=REPOSITORY_ROOT / "_build" / "html",
-                        help="the built site (default: _build/html)")
+    parser.add_argument(
+        "--site", type=Path, default=REPOSITORY_ROOT / "_build" / "html", help="the built site (default: _build/html)"
+    )
     arguments = parser.parse_args(argv)
     try:
         weights = audit(arguments.site)

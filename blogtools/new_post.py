@@ -6,8 +6,11 @@ the machine's, the default author and the language, all taken from conf.py)
 and the title as the page heading, then prints the file's path.
 
 The slug is the post's address, so the command refuses a title whose slug an
-existing post already has, in any year, and never overwrites a file. Every
-message is in French, for the author.
+existing post already has, in any year, and never overwrites a file. The
+front matter is checked by the build's own reader against the post schema
+(``blogtools.post_file``, ``blogtools.post_schema``) before the file is
+written, so the command never writes a post whose front matter the build
+refuses. Every message is in French, for the author.
 """
 
 import argparse
@@ -18,8 +21,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from blogtools.post_file import read_front_matter
+from blogtools.post_schema import FrontMatterError
 from blogtools.settings import load_settings
-from blogtools.slugs import slugify
+from blogtools.slugs import MAX_SLUG_LENGTH, slugify
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,6 +75,11 @@ def title_slug(title: str) -> str:
         raise Refusal(
             f"le titre « {title} » ne contient ni lettre ni chiffre : impossible d’en tirer un nom de fichier."
         )
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise Refusal(
+            f"le titre est trop long pour un nom de fichier : son slug a {len(slug)} caractères, "
+            f"{MAX_SLUG_LENGTH} au plus. Raccourcissez le titre."
+        )
     return slug
 
 
@@ -109,9 +119,17 @@ def front_matter(day: date, settings: dict, category: str, tags: str) -> dict:
 
 
 def post_text(fields: dict, title: str) -> str:
-    """Return the Markdown of a post: YAML front matter, quoted where YAML needs it, then the title heading."""
+    """Return the Markdown of a post: YAML front matter, quoted where YAML needs it, then the title heading.
+
+    Raise Refusal if the build would refuse the front matter (a setting of conf.py, say).
+    """
     yaml_text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=sys.maxsize)
-    return f"---\n{yaml_text}---\n\n# {title}\n\n"
+    text = f"---\n{yaml_text}---\n\n# {title}\n\n"
+    try:
+        read_front_matter(text, fields["language"])
+    except FrontMatterError as error:
+        raise Refusal(f"le build refuserait ce front matter, ligne {error.line} : {error}") from None
+    return text
 
 
 def create_post(posts_dir: Path, title: str, tags: str, category: str, settings: dict) -> Path:
@@ -126,10 +144,15 @@ def create_post(posts_dir: Path, title: str, tags: str, category: str, settings:
         tags=labels(tags, "l’étiquette"),
     )
     path = posts_dir / str(fields["date"].year) / f"{slug}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Mode "x" fails rather than overwrite, even a file created since the check.
-    with path.open("x", encoding="utf-8") as post:
-        post.write(post_text(fields, title))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Mode "x" fails rather than overwrite, even a file created since the check.
+        with path.open("x", encoding="utf-8") as post:
+            post.write(post_text(fields, title))
+    except FileExistsError:
+        raise  # created since the check: never overwritten, and not a mere writing problem
+    except OSError:
+        raise Refusal(f"impossible d’écrire {path} : vérifiez que son dossier est accessible en écriture.") from None
     return path
 
 

@@ -3,6 +3,9 @@
 A slug is ASCII, lower-case and readable: accents are folded (« é » → « e »),
 apostrophes vanish without splitting the word (« l’action » → « laction »),
 and every other run of punctuation or space becomes a single hyphen.
+
+A slug names a file, so it is kept well under the 255 bytes a file name may
+hold: ``MAX_SLUG_LENGTH`` leaves room for a ``-2`` suffix and an extension.
 """
 
 import re
@@ -10,6 +13,7 @@ import unicodedata
 
 _APOSTROPHES = re.compile(r"['’ʼ‘`´]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+MAX_SLUG_LENGTH = 200
 
 
 def slugify(text: str) -> str:
@@ -20,3 +24,11 @@ def slugify(text: str) -> str:
     folded = folded.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     return _SEPARATORS.sub("-", ascii_text).strip("-")
+
+
+def shortened(slug: str, length: int = MAX_SLUG_LENGTH) -> str:
+    """Return *slug* cut to at most *length* characters, at a hyphen when there is one."""
+    if len(slug) <= length:
+        return slug
+    cut = slug[: length + 1].rpartition("-")[0] or slug[:length]
+    return cut.strip("-")

@@ -1,5 +1,10 @@
 """Fixtures shared by the whole suite: the real site built once, and small test sites.
 
+The machinery's tests build their own small sites (:func:`build_site`,
+:func:`post_source`); only tests/site_checks/, the browser tests and the
+page checkers read the real site (``site``), and check what holds for
+whatever posts it has. Nothing here reads ../shared (see tests/shared/).
+
 Every build goes through ``make html`` with the Makefile's own options, so a
 test fails exactly where the author's build or CI would.
 """
@@ -9,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,8 +26,6 @@ from bs4 import BeautifulSoup
 from blogtools.site import REPOSITORY_ROOT, copy_site_machinery
 
 ROOT = REPOSITORY_ROOT
-#: The material CI lays beside the clone (the seed page, WordPress exports).
-SHARED = ROOT.parent / "shared"
 
 
 @dataclass
@@ -60,11 +64,45 @@ def make_html(srcdir: Path, builddir: Path, *, options: str = "", environment: d
     they ask for plain text.
     """
     result = subprocess.run(
-        ["make", "--no-print-directory", "--directory", str(ROOT), "html",
-         f"SOURCEDIR={srcdir}", f"BUILDDIR={builddir}", f"O={options}"],
-        capture_output=True, text=True, env={**(environment or os.environ), "NO_COLOR": "1"},
+        [
+            "make",
+            "--no-print-directory",
+            "--directory",
+            str(ROOT),
+            "html",
+            f"SOURCEDIR={srcdir}",
+            f"BUILDDIR={builddir}",
+            f"O={options}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**(environment or os.environ), "NO_COLOR": "1"},
     )
     return Build(srcdir, builddir / "html", result.returncode, result.stdout + result.stderr)
+
+
+def copy_of_repository(destination: Path, *, link_venv: bool = True) -> Path:
+    """Lay the repository's files as a fresh clone would hold them (tracked and new files), with this .venv and node_modules."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, destination / name)
+    # The Makefile installs requirements/build.txt into .venv/ on first use:
+    # this one already has them (its stamp is newer than the copied file).
+    # (Without link_venv, the caller points make at this .venv itself: make VENV=….)
+    if link_venv:
+        (destination / ".venv").symlink_to(ROOT / ".venv")
+    if (ROOT / "node_modules").is_dir():
+        # The page checkers npm installed (vnu.jar, axe-core), likewise.
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +142,15 @@ def build_test_site(tmp_path: Path) -> SiteFactory:
     return functools.partial(build_site, tmp_path)
 
 
-def post_source(title: str, *, date: str | None = "2020-01-15", tags: str = "", category: str = "",
-                body: str = "Un paragraphe.", extra: str = "") -> str:
+def post_source(
+    title: str,
+    *,
+    date: str | None = "2020-01-15",
+    tags: str = "",
+    category: str = "",
+    body: str = "Un paragraphe.",
+    extra: str = "",
+) -> str:
     """Return the MyST source of a post for a test site."""
     lines = ["---", "blogpost: true"]
     if date is not None:
@@ -118,41 +163,3 @@ def post_source(title: str, *, date: str | None = "2020-01-15", tags: str = "", 
         lines.append(extra)
     lines += ["language: fr", "---", "", f"# {title}", "", body, ""]
     return "\n".join(lines)
-
-
-@dataclass
-class SeedPost:
-    """One post of the author's WordPress home page: its title and excerpt paragraphs."""
-
-    title: str
-    paragraphs: list[str]
-
-
-def read_seed() -> list[SeedPost]:
-    """Parse ``shared/seed/blog-home.txt``: a title, its paragraphs, then « Continuer la lecture de « Titre » »."""
-    seed = SHARED / "seed" / "blog-home.txt"
-    if not seed.exists():
-        pytest.fail(f"the seed page {seed} is missing: CI lays shared/ beside the clone")
-    posts, title, paragraphs = [], None, []
-    for block in (b.strip("\n") for b in seed.read_text(encoding="utf-8").split("\n\n")):
-        if not block.strip():
-            continue
-        if title is None:
-            title, paragraphs = block, []
-            continue
-        text, marker, rest = block.partition("Continuer la lecture de «\u00a0")
-        if marker:
-            assert rest == f"{title}\u00a0»", f"the seed's link does not name its post: {block!r}"
-            if text.strip():
-                paragraphs.append(text.rstrip(" "))
-            posts.append(SeedPost(title, paragraphs))
-            title = None
-        else:
-            paragraphs.append(block)
-    return posts
-
-
-@pytest.fixture(scope="session")
-def seed_posts() -> list[SeedPost]:
-    """The ten posts of the seed page, newest first."""
-    return read_seed()

@@ -117,11 +117,12 @@ CASES = [
     pytest.param({"posts/2020/article-fautif.rst": "Un article\n==========\n\nUn paragraphe.\n"},
                  "posts/2020/article-fautif.rst", 1, NOT_A_POST, id="restructuredtext-file"),
     pytest.param({"posts/2020/notes.txt": "Des notes.\n"}, "posts/2020/notes.txt", 1, NOT_A_POST, id="text-file"),
-    # Sphinx's and MyST's own messages, in English, for what is missing from the sources.
+    # Sphinx's own messages, in French where its catalog has them (blog_console_language), and MyST's, in English.
     pytest.param({FAULTY: post_source("Un article", body="Voir [l’article disparu](../2019/disparu.md).")}, FAULTY, 9,
                  "'myst' cross-reference target not found: '../2019/disparu.md'", id="link-to-a-missing-post"),
     pytest.param({FAULTY: post_source("Un article", body="![Un schéma](schema.png)")}, FAULTY, 9,
-                 "image file not readable: posts/2020/schema.png", id="missing-image"),
+                 # Sphinx's French msgstr ends with a space.
+                 "fichier image posts/2020/schema.png illisible ", id="missing-image"),
     pytest.param({FAULTY: post_source("Un article", body="Voir [le compte rendu](compte-rendu.pdf).")}, FAULTY, 9,
                  "'myst' cross-reference target not found: 'compte-rendu.pdf'", id="link-to-a-missing-local-file"),
 ]

@@ -6,6 +6,11 @@ do. Every page must then show the change, not only the edited one: the
 output must be, file for file, byte for byte, the output of a clean build of
 the edited sources. The readers' view of it is checked too: the home page,
 the tag pages, every page's sidebar, the feed.
+
+The same holds after changes that take pages away: a post deleted (its
+year, month, category and tag with it), turned draft, renamed, the last use
+of a tag removed, the configuration changed. No page, folder or file that a
+clean build does not write may be left behind.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import Build, build_site, make_html, post_source
 
 from blogtools.benchmark import differing_files
-from conftest import Build, build_site, make_html, post_source
 
 #: (path, title, date, tags), oldest first; « territoires » is only on the post that is edited.
 POSTS = [
@@ -34,8 +39,10 @@ CONF = "blog_posts_per_page = 2"
 
 
 def sources(edit: dict[str, str] | None = None) -> dict[str, str]:
-    files = {path: post_source(title, date=day, tags=tags, body=f"Le texte de « {title} ».")
-             for path, title, day, tags in POSTS}
+    files = {
+        path: post_source(title, date=day, tags=tags, body=f"Le texte de « {title} ».")
+        for path, title, day, tags in POSTS
+    }
     return files | (edit or {})
 
 
@@ -50,8 +57,11 @@ class Rebuild:
 
     def rewritten(self) -> set[str]:
         """The HTML pages the incremental build wrote."""
-        return {path for path, mtime in _mtimes(self.incremental.html).items()
-                if path.endswith(".html") and self.mtimes_before.get(path) != mtime}
+        return {
+            path
+            for path, mtime in _mtimes(self.incremental.html).items()
+            if path.endswith(".html") and self.mtimes_before.get(path) != mtime
+        }
 
 
 def _mtimes(html: Path) -> dict[str, int]:
@@ -113,7 +123,9 @@ def test_the_home_page_shows_the_new_title(title_and_tags_edited: Rebuild):
 
 def test_tag_pages_follow_the_new_tags(title_and_tags_edited: Rebuild):
     build = title_and_tags_edited.incremental
-    ruralite = [link.get_text(strip=True) for link in build.page("blog/tag/ruralite.html").select(".blog-entry-title a")]
+    ruralite = [
+        link.get_text(strip=True) for link in build.page("blog/tag/ruralite.html").select(".blog-entry-title a")
+    ]
     assert ruralite == [NEW_TITLE]
     assert not (build.html / "blog/tag/territoires.html").exists(), "the tag no post has any more still has a page"
     assert not (build.html / "blog/tag/territoires/atom.xml").exists(), "the tag no post has any more still has a feed"
@@ -138,3 +150,103 @@ def test_neighbours_show_the_new_title(title_and_tags_edited: Rebuild):
 def test_the_feed_has_the_new_title(title_and_tags_edited: Rebuild):
     feed = feedparser.parse((title_and_tags_edited.incremental.html / "blog/atom.xml").read_bytes())
     assert NEW_TITLE in [entry.title for entry in feed.entries]
+
+
+# -- Changes that take pages away ----------------------------------------------------
+
+#: The only post of 2018, of its category and of its tag: deleting it empties all three.
+ALONE = "posts/2018/seul.md"
+ALONE_SOURCE = post_source("Un article seul", date="2018-03-04", tags="unique", category="Histoire")
+
+
+def _delete(srcdir: Path, path: str) -> None:
+    (srcdir / path).unlink()
+
+
+def _rewrite(srcdir: Path, path: str, old: str, new: str) -> None:
+    source = srcdir / path
+    text = source.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    source.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _rename_with_redirect(srcdir: Path, docname: str, new_docname: str) -> None:
+    """Rename a post, and have sphinx-reredirects write a redirect page where its page was."""
+    (srcdir / f"{docname}.md").rename(srcdir / f"{new_docname}.md")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\nredirects = {{{docname!r}: {Path(new_docname).name + '.html'!r}}}\n")
+
+
+#: Applied one after the other to the same site, each followed by ``make html`` (no clean).
+REMOVALS = {
+    "a post deleted, the last of its year, month, category and tag": lambda src: _delete(src, ALONE),
+    "the newest post turned draft (a date to come)": lambda src: _rewrite(
+        src, "posts/2021/dernier.md", "date: 2021-09-06", "date: 2099-09-06"
+    ),
+    "a post file renamed": lambda src: (src / "posts/2020/milieu.md").rename(src / "posts/2020/milieu-renomme.md"),
+    "a post file renamed, its old address redirected": lambda src: _rename_with_redirect(
+        src, "posts/2021/recent", "posts/2021/recent-renomme"
+    ),
+    "the last use of a tag removed": lambda src: _rewrite(src, EDITED, "tags: territoires, agents", "tags: agents"),
+    "the configuration changed": lambda src: _rewrite(src, "conf.py", CONF, CONF + "\nhtml_title = 'Un autre titre'"),
+}
+
+
+def tree_differences(output: Path, reference: Path) -> list[str]:
+    """The files in one output only or with other bytes, and the folders in one output only."""
+    folders = [
+        {path.relative_to(tree).as_posix() for path in tree.rglob("*") if path.is_dir()} for tree in (output, reference)
+    ]
+    return differing_files(output, reference) + sorted(f"{folder}/" for folder in folders[0] ^ folders[1])
+
+
+@pytest.fixture(scope="module")
+def after_removals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """For each change of :data:`REMOVALS`, in order, how the incremental output differs from a clean build's."""
+    workdir = tmp_path_factory.mktemp("removals")
+    site = build_site(workdir / "incremental", sources({ALONE: ALONE_SOURCE}), conf=CONF)
+    assert site.returncode == 0, site.output
+    differences = {}
+    for step, (change, apply_change) in enumerate(REMOVALS.items()):
+        apply_change(site.srcdir)
+        incremental = make_html(site.srcdir, site.html.parent)
+        assert incremental.returncode == 0, (change, incremental.output)
+        clean_sources = workdir / f"clean-{step}" / "src"
+        shutil.copytree(site.srcdir, clean_sources, ignore=shutil.ignore_patterns("__pycache__"))
+        clean = make_html(clean_sources, clean_sources.parent / "build")
+        assert clean.returncode == 0, (change, clean.output)
+        differences[change] = tree_differences(incremental.html, clean.html)
+    return differences
+
+
+@pytest.mark.parametrize("change", list(REMOVALS))
+def test_after_a_removal_the_output_is_a_clean_builds_files_and_folders(after_removals: dict, change: str):
+    assert after_removals[change] == []
+
+
+def test_the_comparison_sees_a_stale_page_and_an_empty_folder(tmp_path: Path):
+    output, reference = tmp_path / "output", tmp_path / "reference"
+    for tree in (output, reference):
+        (tree / "posts").mkdir(parents=True)
+        (tree / "posts/a.html").write_text("a", encoding="utf-8")
+    (output / "posts/b.html").write_text("b", encoding="utf-8")
+    (output / "blog/2019").mkdir(parents=True)
+    (output / ".buildinfo.bak").write_text("", encoding="utf-8")
+    assert tree_differences(output, reference) == [".buildinfo.bak", "posts/b.html", "blog/", "blog/2019/"]
+
+
+# -- A problem is reported by every build until it is fixed ----------------------------
+
+
+def test_a_broken_link_fails_every_build_until_it_is_fixed(tmp_path: Path):
+    broken = post_source("Un lien cassé", date="2020-05-05", body="Voir [la suite](nulle-part.md).")
+    site = build_site(tmp_path, sources({"posts/2020/casse.md": broken}), conf=CONF)
+    assert site.returncode != 0 and "posts/2020/casse.md:9:" in site.output, site.output
+    _rewrite(site.srcdir, POSTS[0][0], "Le texte de", "Un autre texte de")
+    unrelated_edit = make_html(site.srcdir, site.html.parent)
+    assert unrelated_edit.returncode != 0, unrelated_edit.output
+    assert "posts/2020/casse.md:9:" in unrelated_edit.output and "nulle-part.md" in unrelated_edit.output
+    _rewrite(site.srcdir, "posts/2020/casse.md", "[la suite](nulle-part.md)", "la suite")
+    fixed = make_html(site.srcdir, site.html.parent)
+    assert fixed.returncode == 0, fixed.output
+    assert make_html(site.srcdir, site.html.parent).output.count("aucune cible n'est périmée") == 1

@@ -4,12 +4,13 @@ Reads the WXR file, converts every published post and page to MyST, keeps
 drafts aside, writes the redirects of the old addresses, and prints a report.
 A file that is not a readable export, or an import that would replace a file
 the author edited, stops the command with a message and a non-zero status,
-and nothing is written. Messages are in French, for the author.
+and nothing is written. Messages are in French, for the author; file names
+are printed exactly as given (``make import`` passes them through untouched).
 """
 
 import argparse
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from blogtools.settings import load_settings
 from blogtools.wordpress.importer import BlogSettings, Conflict, apply_plan, plan_import
@@ -53,15 +54,31 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _argument_refusal(arguments: argparse.Namespace) -> str:
+    """What is wrong with the command line, or ``""``."""
+    if not arguments.export.is_file():
+        return f"le fichier d’export {arguments.export} n’existe pas."
+    if arguments.uploads is not None and not arguments.uploads.is_dir():
+        return f"le dossier d’images {arguments.uploads} n’existe pas."
+    output = PurePosixPath(arguments.output_dir)
+    if output.is_absolute() or ".." in output.parts or "\\" in arguments.output_dir or not output.parts:
+        return f"le dossier des articles {arguments.output_dir} doit être un dossier du blog (chemin relatif, sans « .. »)."
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the import; return the exit status."""
     arguments = parse_arguments(argv)
-    if arguments.uploads is not None and not arguments.uploads.is_dir():
-        print(f"Erreur : le dossier d’images {arguments.uploads} n’existe pas.", file=sys.stderr)
+    refusal = _argument_refusal(arguments)
+    if refusal:
+        print(f"Erreur : {refusal}", file=sys.stderr)
         return 2
     try:
         export = read_export(arguments.export)
-    except (OSError, WxrError) as error:
+    except OSError:
+        print(f"Erreur : impossible de lire le fichier d’export {arguments.export}.", file=sys.stderr)
+        return 1
+    except WxrError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return 1
     settings = BlogSettings.from_conf(load_settings(arguments.root))

@@ -5,12 +5,23 @@ pages carry only ``orphan: true`` (Sphinx would otherwise warn that no table
 of contents includes them), drafts of pages nothing. Values are written as YAML scalars,
 quoted only when YAML would otherwise read them as something else
 (``tags: 2017`` would be a number, ``Note : x`` a mapping).
+
+A post's front matter is checked against the site's post schema
+(``blogtools.post_schema``, through the build's own reader) before it is
+returned, so the importer never writes a post that the build refuses. What
+the schema would refuse is not written as a value but as a YAML comment the
+author sees in the file: a WordPress date outside the years the blog accepts
+(the post is then a draft), a term or an author name without a letter or a
+digit, or with a comma.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 import yaml
+
+from blogtools.post_file import read_front_matter
+from blogtools.post_schema import FIRST_YEAR, LAST_YEAR, is_label
 
 UNTITLED = "Sans titre"
 # The site refuses a post with no text under its title; a WordPress post made
@@ -34,17 +45,33 @@ def post_text(header: PostHeader, title: str, body: str) -> str:
     """A post file: ABlog front matter, then the title as the page's heading, then the body."""
     lines = ["---", "blogpost: true"]
     if header.date is not None:
-        lines.append(f"date: {header.date.isoformat(timespec='seconds')}")
-    lines.append(f"author: {_scalar(header.author)}")
-    if header.categories:
-        lines.append(f"category: {_scalar(', '.join(header.categories))}")
-    if header.tags:
-        lines.append(f"tags: {_scalar(', '.join(header.tags))}")
+        moment = header.date.isoformat(timespec="seconds")
+        if FIRST_YEAR <= header.date.year <= LAST_YEAR:
+            lines.append(f"date: {moment}")
+        else:
+            lines.append(f"# date non reprise (hors des années {FIRST_YEAR} à {LAST_YEAR}) : {moment}")
+    lines += _labels_lines("author", [header.author] if header.author.strip() else [])
+    lines += _labels_lines("category", header.categories)
+    lines += _labels_lines("tags", header.tags)
     lines.append(f"language: {_scalar(header.language)}")
     if header.excerpt:
         lines.append(f"excerpt: {header.excerpt}")
     lines.append("---")
-    return "\n".join(lines) + "\n\n" + page_text(title, body)
+    text = "\n".join(lines) + "\n\n" + page_text(title, body)
+    # The build's own check: raises FrontMatterError if this module wrote what the build refuses.
+    read_front_matter(text, header.language)
+    return text
+
+
+def _labels_lines(key: str, names: list[str]) -> list[str]:
+    """The ``key: a, b`` line of the names the schema accepts, and a comment for each it would refuse."""
+    kept = [name.strip() for name in names if is_label(name)]
+    lines = [f"{key}: {_scalar(', '.join(kept))}"] if kept else []
+    return lines + [
+        f"# {key} non repris (sans lettre ni chiffre, ou avec une virgule) : {_scalar(' '.join(name.split()))}"
+        for name in names
+        if not is_label(name)
+    ]
 
 
 def page_text(title: str, body: str) -> str:

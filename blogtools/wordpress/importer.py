@@ -18,6 +18,12 @@ Where things go (relative to the repository root):
   (their content was never public): ``drafts/<slug>.md``, outside ``posts/``
   so the site never publishes them; a post there has no ``date``;
 - ``redirects.json``: the old addresses (see :mod:`.redirects`).
+
+Nothing else is written: file names come from slugs (:func:`slugify`), never
+from the export's raw text, and every path is checked again, when staged, to
+stay inside the repository. Relative addresses in the export resolve against
+the old site (or the item's own address); with neither, against a host that
+cannot exist (``UNKNOWN_SITE``), so that no address ever names a local file.
 """
 
 import hashlib
@@ -28,10 +34,10 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from blogtools.slugs import slugify
+from blogtools.slugs import shortened, slugify
 from blogtools.wordpress.comments import comments_html
 from blogtools.wordpress.convert import (
     Context,
@@ -62,6 +68,7 @@ from blogtools.wordpress.report import Report
 from blogtools.wordpress.wxr import Export, Item
 
 MANIFEST_FILE = "wordpress-import.json"
+UNKNOWN_SITE = "https://site-wordpress-inconnu.invalid/"
 DRAFT_STATUSES = {"draft", "pending", "future"}
 _INTERNAL_TYPES = set(
     "revision nav_menu_item wp_navigation wp_template wp_template_part wp_block wp_global_styles"
@@ -139,12 +146,15 @@ def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, po
     plan.texts[REDIRECTS_FILE] = planner.redirects.to_json()
     report.written["redirections"] = len(planner.redirects.pages)
     report.written["adresses ?p= / ?page_id="] = len(planner.redirects.post_ids)
-    report.notes += [f"adresse non redirigeable (caractères spéciaux) : {url}" for url in planner.redirects.refused]
+    report.notes += planner.redirects.refused
+    report.notes += [f"fichier d’images non copié ({why}) : {path}" for path, why in sorted(library.refused.items())]
     return plan
 
 
 def apply_plan(plan: Plan, root: Path, force: bool) -> None:
     """Write the plan under *root*; raise :class:`Conflict` first if an edited file would be replaced."""
+    for path in [*plan.texts, *plan.copies]:
+        _check_inside(path)
     manifest = _read_manifest(root)
     new_contents = {path: text.encode("utf-8") for path, text in plan.texts.items()}
     conflicts = [] if force else _conflicts(root, manifest, new_contents, plan.copies)
@@ -156,10 +166,11 @@ def apply_plan(plan: Plan, root: Path, force: bool) -> None:
             _staged(staging, path).write_bytes(content)
             manifest[path] = _checksum(content)
         for path, source in plan.copies.items():
-            shutil.copyfile(source, _staged(staging, path))
+            shutil.copyfile(source, _staged(staging, path), follow_symlinks=False)
             manifest[path] = _checksum(source.read_bytes())
         _staged(staging, MANIFEST_FILE).write_text(
-            json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n", encoding="utf-8"
+            json.dumps({"files": dict(sorted(manifest.items())), "removed": plan.report.removed}, indent=2) + "\n",
+            encoding="utf-8",
         )
         for staged in sorted(path for path in staging.rglob("*") if path.is_file()):
             destination = root / staged.relative_to(staging)
@@ -224,7 +235,7 @@ def _folder_group(kind: str) -> str:
 
 def _base_slug(item: Item) -> str:
     """The file name WordPress's slug gives, or else the title's, or else ``<type>-<id>``."""
-    return slugify(unquote(item.slug)) or slugify(item.title) or f"{item.type}-{item.id}"
+    return shortened(slugify(unquote(item.slug)) or slugify(item.title)) or f"{item.type}-{item.id}"
 
 
 def _path(entry: _Entry, posts_dir: str, zone: ZoneInfo) -> str:
@@ -268,7 +279,7 @@ class _Planner:
         self.renderer = renderer
         self.library = library
         self.links = links
-        self.redirects = Redirects(site_path_of(export.site_url))
+        self.redirects = Redirects(site_path_of(export.site_url), {path.removesuffix(".md") for path in links.values()})
         self.months: set[tuple[int, int]] = set()
         self.used_terms: dict[tuple[str, str], str] = {}
         self.used_authors: dict[str, str] = {}
@@ -278,10 +289,13 @@ class _Planner:
         """Write *entry*'s file into the plan and record its redirects."""
         item, report = entry.item, self.plan.report
         media = PostMedia(self.library, entry.slug)
-        context = Context(media, self.export.site_url, entry.path.rpartition("/")[0], self.links)
-        rendered = self.renderer.render(item)
+        base = _address_base(self.export.site_url, item.link)
+        context = Context(media, base, entry.path.rpartition("/")[0], self.links)
+        rendered = self.renderer.render_sanitised(item)
         body = convert(rendered.html, context)
-        comments = convert(comments_html(item.comments, self.settings.zone, self.settings.language), context)
+        thread = comments_html(item.comments, self.settings.zone, self.settings.language)
+        comments = convert(thread.html, context)
+        report.remove(entry.path, _describe(item), rendered.removed + thread.removed)
         title = convert_inline(item.title, context)
         markdown = body.markdown
         if entry.kind.endswith("post") and not has_paragraph(markdown):
@@ -386,6 +400,15 @@ class _Planner:
         self.redirects.add_feeds()
 
 
+def _address_base(site_url: str, link: str) -> str:
+    """What an item's relative addresses resolve against: the old site, its own address, else ``UNKNOWN_SITE``."""
+    for base in (site_url, link):
+        parts = urlsplit(base)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return base
+    return UNKNOWN_SITE
+
+
 def _link_map(entries: list[_Entry], site_url: str) -> dict[str, str]:
     """Old addresses (permalink and ``/?p=ID``) of each published post and page → its new file."""
     links = {}
@@ -449,6 +472,12 @@ def _staged(staging: Path, path: str) -> Path:
     staged = staging / path
     staged.parent.mkdir(parents=True, exist_ok=True)
     return staged
+
+
+def _check_inside(path: str) -> None:
+    """Refuse a planned *path* that is not a plain relative path: it could land outside the repository."""
+    if any(part in ("", ".", "..") or "\\" in part or "\x00" in part for part in path.split("/")):
+        raise ValueError(f"chemin refusé, il sortirait du dépôt : {path!r}")
 
 
 def _checksum(content: bytes) -> str:

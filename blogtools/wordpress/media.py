@@ -5,18 +5,35 @@ on WordPress.com); an imported post must point at the full-size original.
 When the author gives the ``wp-content/uploads`` folder, files found there
 are copied next to the post that uses them and referenced relatively, so
 the site no longer depends on the old server.
+
+The uploads folder is as untrusted as the export: a file is copied only when
+it is a regular file (not a symbolic link) whose real path stays inside the
+folder, with an image, audio, video or office document extension. A ``.md``,
+``.rst``, ``.html`` or ``.svg`` (which can carry scripts) is never copied: it
+would become a page of the site or run in the reader's browser. Every file
+refused is listed in ``MediaLibrary.refused`` with its reason, for the report.
+A copied file whose name holds anything but letters, digits, ``.``, ``_``
+and ``-`` is renamed after its slug.
 """
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from blogtools.slugs import shortened, slugify
 from blogtools.wordpress.wxr import Item
 
 _RESIZED_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 _RESIZE_PARAMETERS = re.compile(r"^(?:(?:w|h|resize|fit|crop|ssl|quality|zoom)=[^&]*&?)+$")
 _UPLOADED_FILE = re.compile(r"(?:/wp-content/uploads)?/(\d{4}/\d{2}/[^/]+)$")
+_PUBLISHABLE_EXTENSIONS = frozenset(
+    ".jpg .jpeg .png .gif .webp .avif .mp3 .m4a .ogg .oga .wav .mp4 .m4v .ogv .webm"
+    " .pdf .odt .ods .odp .doc .docx .xls .xlsx .ppt .pptx".split()
+)
+_SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,8 @@ class MediaLibrary:
     def __init__(self, attachments: list[Item], uploads: Path | None) -> None:
         self.attachments = {item.id: _attachment(item) for item in attachments}
         self.uploads = uploads
+        #: Files of the uploads folder that are not copied (path inside the folder → reason).
+        self.refused: dict[str, str] = {}
         self._known_urls = {attachment.url for attachment in self.attachments.values()}
 
     def children_of(self, post_id: int) -> list[Attachment]:
@@ -58,10 +77,30 @@ class MediaLibrary:
         if self.uploads is None:
             return None
         match = _UPLOADED_FILE.search(unquote(urlsplit(url).path))
-        if match is None:
+        if match is None or "\x00" in match.group(1):
             return None
-        candidate = self.uploads / match.group(1)
-        return candidate if candidate.is_file() else None
+        relative = match.group(1)
+        try:
+            mode = os.lstat(self.uploads / relative).st_mode
+        except OSError:
+            return None
+        reason = self._refusal(relative, mode)
+        if reason:
+            self.refused[relative] = reason
+            return None
+        return self.uploads / relative
+
+    def _refusal(self, relative: str, mode: int) -> str:
+        """Why the existing entry *relative* of the uploads folder must not be copied, or ``""``."""
+        if stat.S_ISLNK(mode):
+            return "lien symbolique"
+        if not stat.S_ISREG(mode):
+            return "pas un fichier ordinaire"
+        if not (self.uploads / relative).resolve().is_relative_to(self.uploads.resolve()):
+            return "hors du dossier d’images (dossier lié)"
+        if PurePosixPath(relative).suffix.lower() not in _PUBLISHABLE_EXTENSIONS:
+            return "type de fichier non publié (seuls les images, sons, vidéos et documents bureautiques le sont)"
+        return ""
 
 
 @dataclass
@@ -91,12 +130,20 @@ class PostMedia:
         for relative, planned in self.copies.items():
             if planned == source:
                 return relative
-        name = PurePosixPath(source.name)
+        name = PurePosixPath(_safe_name(source.name))
         relative, number = f"{self.folder}/{name}", 2
         while relative in self.copies:
             relative, number = f"{self.folder}/{name.stem}-{number}{name.suffix}", number + 1
         self.copies[relative] = source
         return relative
+
+
+def _safe_name(name: str) -> str:
+    """*name* when it holds only letters, digits, ``.``, ``_`` and ``-``; else its slug and extension."""
+    if _SAFE_FILE_NAME.fullmatch(name) and len(name) <= 100:
+        return name
+    path = PurePosixPath(name)
+    return (shortened(slugify(path.stem), 100) or "fichier") + path.suffix.lower()
 
 
 def _attachment(item: Item) -> Attachment:

@@ -10,6 +10,12 @@ the home page can serve, to ``redirects.json``, which
 
 Targets start with ``/`` (the site root); sphinx-reredirects makes them
 relative to each source, so the site works under any base path.
+
+An old address is export data, so it is never trusted as a path: one that
+would leave the output folder (a ``..`` segment, a backslash, a control
+character) or replace a page the blog writes itself (the home page, an
+imported post or page, a listing, the search or 404 page) gets no redirect,
+and a line of the report says why.
 """
 
 import json
@@ -23,6 +29,13 @@ REDIRECTS_FILE = "redirects.json"
 FEED_TARGET = "/blog/atom.xml"
 _FEED_PATHS = ["feed", "feed/atom", "feed/rss", "feed/rss2", "feed/rdf"]
 _WILDCARDS = re.compile(r"[*?\[\]]")
+_UNSAFE_CHARACTERS = re.compile(r"[\\\x00-\x1f\x7f]")
+# The pages the blog's own extensions write (blog_listings' listings and their
+# pages, Sphinx's index and search, the 404 page), as docnames.
+_BLOG_PAGES = re.compile(
+    r"(?:index|genindex|search|404|blog(?:/(?:tag|category|author)(?:/[^/]+)?|/archive|/\d{4}(?:/\d{2})?)?)"
+    r"(?:/page/\d+)?"
+)
 
 
 @dataclass
@@ -30,9 +43,12 @@ class Redirects:
     """Old docnames → new targets, and the query-string tables for the home page."""
 
     site_path: str
+    #: The docnames of the pages this import writes: no old address may replace them.
+    documents: set[str] = field(default_factory=set)
     pages: dict[str, str] = field(default_factory=dict)
     post_ids: dict[str, str] = field(default_factory=dict)
     page_ids: dict[str, str] = field(default_factory=dict)
+    #: One line of the report for each old address that gets no redirect, with the reason.
     refused: list[str] = field(default_factory=list)
 
     def add_url(self, old_url: str, target: str) -> None:
@@ -40,10 +56,21 @@ class Redirects:
         docname = self.docname_of(old_url)
         if docname is None:
             return
-        if _WILDCARDS.search(docname):
-            self.refused.append(old_url)
+        reason = self._refusal(docname)
+        if reason:
+            self.refused.append(f"adresse non redirigée ({reason}) : {old_url}")
             return
         self.pages.setdefault(docname, target)
+
+    def _refusal(self, docname: str) -> str:
+        """Why *docname* cannot be a redirect page, or ``""`` when it can."""
+        if _WILDCARDS.search(docname):
+            return "caractères spéciaux"
+        if _UNSAFE_CHARACTERS.search(docname) or ".." in docname.split("/"):
+            return "elle sortirait du dossier du site"
+        if docname in self.documents or _BLOG_PAGES.fullmatch(docname):
+            return f"elle remplacerait la page {docname}.html du blog"
+        return ""
 
     def add_path(self, old_path: str, target: str) -> None:
         """Redirect a path given relative to the old site's root, such as ``category/x/``."""
@@ -66,7 +93,7 @@ class Redirects:
         path = unquote(urlsplit(old_url).path)
         if not path.startswith(self.site_path):
             return None
-        path = path[len(self.site_path) :].strip("/")
+        path = "/".join(segment for segment in path[len(self.site_path) :].split("/") if segment not in ("", "."))
         if not path:
             return None
         if path.endswith(".html"):

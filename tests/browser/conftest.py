@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Build
 from playwright.sync_api import Browser, Page, Route
 
-from blogtools.audit import DESKTOP, chromium, serve
-from conftest import ROOT, Build
+from blogtools.audit import DESKTOP, PAGE_TYPES, chromium, find_pages, serve
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": {"width": 375, "height": 812}}
 #: Screenshots of each page type in each viewport, kept as test artifacts.
@@ -30,6 +30,15 @@ def server(site: Build) -> Iterator[str]:
     """The address of the built site, served on 127.0.0.1 for the session."""
     with serve(site.html) as address:
         yield address
+
+
+@pytest.fixture(scope="session")
+def page_types(site: Build) -> dict[str, str]:
+    """One page of each kind of the built blog (the newest post, the first tag…), as ``make audit`` picks them."""
+    found = find_pages(site.html)
+    missing = [kind for kind in PAGE_TYPES if kind not in found]
+    assert not missing, f"the blog has no page of these kinds: {missing}"
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -80,14 +89,27 @@ def reader(browser: Browser, server: str, viewport: str) -> Iterator[Reader]:
             route.abort()
 
     context.route("**/*", only_local)
-    page.on("console", lambda message: message.type == "error"
-            and reader.problems.append(f"console error on {page.url}: {message.text}"))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and reader.problems.append(f"console error on {page.url}: {message.text}")
+        ),
+    )
     page.on("pageerror", lambda error: reader.problems.append(f"JavaScript error on {page.url}: {error}"))
     # A request cut short because the reader left the page (ERR_ABORTED) is no failure.
-    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
-            and reader.problems.append(f"failed request {request.url}: {request.failure}"))
-    page.on("response", lambda response: response.status >= 400
-            and reader.problems.append(f"HTTP {response.status} for {response.url}"))
+    page.on(
+        "requestfailed",
+        lambda request: (
+            request.failure != "net::ERR_ABORTED"
+            and reader.problems.append(f"failed request {request.url}: {request.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400 and reader.problems.append(f"HTTP {response.status} for {response.url}")
+        ),
+    )
     yield reader
     context.close()
     assert not reader.problems, "\n".join(reader.problems)

@@ -1,9 +1,10 @@
-"""``make audit`` weighs every page type of the real blog and says which read without JavaScript."""
+"""``make audit`` weighs one page of each kind of the blog and says which read without JavaScript."""
 
 from __future__ import annotations
 
-from blogtools.audit import PAGE_TYPES, audit, table
 from conftest import Build
+
+from blogtools.audit import PAGE_TYPES, audit, find_pages, table
 
 
 def test_the_audit_weighs_every_page_type(site: Build):
@@ -19,3 +20,12 @@ def test_the_audit_weighs_every_page_type(site: Build):
     lines = table(weights).splitlines()
     assert lines[0].split("|")[1].strip() == "page"
     assert len(lines) == 2 + len(PAGE_TYPES)
+
+
+def test_the_audit_picks_its_pages_from_the_built_blog(site: Build):
+    pages = find_pages(site.html)
+    assert list(pages) == list(PAGE_TYPES)
+    for kind, path in pages.items():
+        assert (site.html / path.partition("?")[0]).is_file(), kind
+    newest = site.page("index.html").select_one(".blog-entry-title a")["href"]
+    assert pages["post"] == newest

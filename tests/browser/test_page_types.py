@@ -8,10 +8,10 @@ screenshot, for a person to look at.
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from blogtools.audit import PAGE_TYPES
-from conftest import ROOT
 
 from .conftest import Reader
 
@@ -21,9 +21,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def axe_violations(reader: Reader) -> list[str]:
     """Run axe-core (injected by the test) on the page and describe each violation of WCAG 2.1 A and AA."""
-    results = reader.page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
+    results = reader.page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — {node['target']} {node['failureSummary']}"
         for violation in results["violations"]
@@ -32,9 +30,9 @@ def axe_violations(reader: Reader) -> list[str]:
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_type_is_accessible_in_light_and_dark_mode(reader: Reader, page_type: str):
+def test_page_type_is_accessible_in_light_and_dark_mode(reader: Reader, page_types: dict[str, str], page_type: str):
     page = reader.page
-    page.goto(PAGE_TYPES[page_type])
+    page.goto(page_types[page_type])
     if page_type == "search":
         page.locator("#search-results .search-summary").filter(has_text="correspondant").wait_for()
     if not AXE.exists():
@@ -56,10 +54,10 @@ SHOWN_ICONS = """() => [...document.querySelectorAll('svg use')]
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_type_draws_every_icon_it_shows(reader: Reader, page_type: str):
+def test_page_type_draws_every_icon_it_shows(reader: Reader, page_types: dict[str, str], page_type: str):
     # furo_icon_file: the pictures come from _static/furo-icons.svg, which the browser loads after the page.
     page = reader.page
-    page.goto(PAGE_TYPES[page_type])
+    page.goto(page_types[page_type])
     assert page.evaluate(SHOWN_ICONS), "no icon shown"
     try:
         page.wait_for_function(f"({SHOWN_ICONS})().every(([href, width]) => width > 0)", timeout=5_000)

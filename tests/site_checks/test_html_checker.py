@@ -1,4 +1,4 @@
-"""Every page of the real blog passes the W3C Nu HTML checker (vnu.jar) without an error.
+"""Every page of the blog, whatever its posts, passes the W3C Nu HTML checker (vnu.jar) without an error.
 
 The checker is the npm package ``vnu-jar`` pinned in package-lock.json
 (``make test`` installs it with ``npm ci``); it runs on Java, once over all
@@ -13,9 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Build
 
 from blogtools.audit import INSTALL_HINT
-from conftest import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -29,7 +29,8 @@ def vnu_errors(pages: list[Path]) -> list[dict]:
         pytest.fail(f"{VNU_JAR} is missing: run `npm ci --ignore-scripts` (make test does it)")
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, pages)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     # vnu writes its JSON report on stderr, and exits 1 when it found errors.
     messages = json.loads(result.stderr)["messages"]
@@ -39,7 +40,7 @@ def vnu_errors(pages: list[Path]) -> list[dict]:
 
 def test_every_page_is_valid_html(site: Build):
     pages = site.pages()
-    assert len(pages) > 40, "the blog should have its posts, listings and indexes"
+    assert (site.html / "index.html") in pages
     errors = vnu_errors(pages)
     report = "\n".join(
         f"{error.get('url', '').partition(str(site.html))[2]}:{error.get('lastLine')}: "
@@ -47,4 +48,3 @@ def test_every_page_is_valid_html(site: Build):
         for error in errors
     )
     assert not errors, f"{len(errors)} HTML errors:\n{report}"
-

@@ -4,14 +4,16 @@ import re
 from pathlib import Path
 
 import pytest
+from importer.wxr_site import blog_settings, new_site
 
 from blogtools.wordpress.__main__ import main
 from blogtools.wordpress.importer import plan_import
 from blogtools.wordpress.wxr import WxrError, read_export
 
-from .wxr_site import SHARED_WXR, blog_settings, new_site
+from .conftest import SHARED_WXR, shared_file
 
-EXPORTS = sorted(SHARED_WXR.rglob("*.xml"))
+# Without ../shared, one case stands for the missing folder, and fails saying so.
+EXPORTS = sorted(SHARED_WXR.rglob("*.xml")) or [SHARED_WXR]
 _ITEM = re.compile(r"<item\b([^>]*)>(.*?)</item>", re.DOTALL)
 _FOREIGN_WP_PREFIX = re.compile(r'xmlns:wp="(?!https?://wordpress\.org/export/)')
 
@@ -39,11 +41,13 @@ def published_post_ids(export: Path) -> list[int]:
 
 
 def test_there_are_real_exports_to_test() -> None:
+    shared_file("wxr")
     assert len(EXPORTS) >= 15
 
 
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda path: path.name)
 def test_each_published_post_comes_out_exactly_once_or_the_file_is_refused(export: Path, tmp_path: Path) -> None:
+    shared_file(export.relative_to(SHARED_WXR.parent).as_posix())
     site = new_site(tmp_path / "blog")
     before = sorted(site.rglob("*"))
     try:
