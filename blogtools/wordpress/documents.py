@@ -70,7 +70,7 @@ def _labels_lines(key: str, names: list[str]) -> list[str]:
     return lines + [
         f"# {key} non repris (sans lettre ni chiffre, ou avec une virgule) : {_scalar(' '.join(name.split()))}"
         for name in names
-        if not is_label(name)
+        if name.strip() and not is_label(name)
     ]
 
 

@@ -4,8 +4,10 @@ The result is HTML as WordPress would serve it (for the parts that do not
 depend on the theme or on a network call): block comments removed, the
 ``<!--more-->`` boundary marked, embeds, footnotes and the core shortcodes expanded,
 paragraphs rebuilt by ``wpautop`` for classic-editor content. This HTML is
-both the input of the MyST conversion and the reference its result is
-compared with in the tests.
+the reference the converted posts are compared with in the tests;
+:meth:`Renderer.render_sanitised` gives it sanitised (:mod:`.sanitize`: no
+script, event attribute or foreign iframe left), which is what the
+importer converts.
 
 Embeds are resolved without oEmbed requests: YouTube, Vimeo and PeerTube
 become their player iframe, anything else a link, which is what WordPress
@@ -15,11 +17,13 @@ shows when a provider does not answer.
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
 from blogtools.wordpress.autop import wpautop
 from blogtools.wordpress.media import Attachment, MediaLibrary
+from blogtools.wordpress.sanitize import MAX_DEPTH, sanitise_post
 from blogtools.wordpress.shortcodes import Shortcode, expand_shortcodes
 from blogtools.wordpress.wxr import Item
 
@@ -43,10 +47,12 @@ _SHORTCODE_PARAGRAPH = re.compile(
 
 @dataclass
 class Rendered:
-    """The HTML of one post as WordPress shows it, and notes on what could not be reproduced."""
+    """The HTML of one post as WordPress shows it, notes on what could not be reproduced,
+    and what the sanitiser removed (element and attribute names, with counts)."""
 
     html: str
     notes: list[str] = field(default_factory=list)
+    removed: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -60,7 +66,7 @@ class Renderer:
         notes: list[str] = []
         content, post_id = item.content, item.id
         uses_blocks = "<!-- wp:" in content
-        content = _FOOTNOTES_BLOCK.sub(lambda match: footnotes_html(item.meta_values("footnotes")), content)
+        content = _FOOTNOTES_BLOCK.sub(lambda match: footnotes_html(item.meta_values("footnotes"), notes), content)
         content = _MORE.sub(f'<span id="{MORE_ANCHOR.format(id=post_id)}"></span>', content, count=1)
         content = _MORE.sub("", content)
         content = _PAGE_BREAKS.sub("", content)
@@ -81,6 +87,14 @@ class Renderer:
             "playlist": lambda shortcode: _dropped("playlist", notes),
         }
         return Rendered(expand_shortcodes(content, handlers), notes)
+
+    def render_sanitised(self, item: Item) -> Rendered:
+        """:meth:`render`, then sanitised (:func:`.sanitize.sanitise_post`): what the importer converts."""
+        rendered = self.render(item)
+        sanitised = sanitise_post(rendered.html)
+        if sanitised.flattened:
+            rendered.notes.append(f"contenu imbriqué sur plus de {MAX_DEPTH} niveaux : niveaux plus profonds aplatis")
+        return Rendered(sanitised.html, rendered.notes, sanitised.removed)
 
     def _gallery_html(self, shortcode: Shortcode, post_id: int, notes: list[str]) -> str:
         """The images of a ``[gallery]``: its ``ids``/``include``, or else the post's attachments."""
@@ -111,15 +125,37 @@ def embed_html(url: str) -> str:
     )
 
 
-def footnotes_html(meta_values: list[str]) -> str:
-    """The footnotes block as WordPress renders it from the ``footnotes`` post meta (JSON id/content pairs)."""
-    notes = json.loads(meta_values[0]) if meta_values and meta_values[0].strip() else []
+def footnotes_html(meta_values: list[str], notes: list[str]) -> str:
+    """The footnotes block as WordPress renders it from the ``footnotes`` post meta (JSON id/content pairs).
+
+    A meta that is not such a list is noted in *notes* and gives no footnotes.
+    """
+    footnotes = _footnotes(meta_values[0] if meta_values else "")
+    if footnotes is None:
+        notes.append("notes de bas de page illisibles (méta « footnotes » invalide) : non importées")
+        return ""
     items = "".join(
-        f'<li id="{html.escape(note["id"])}">{note["content"]} '
-        f'<a href="#{html.escape(note["id"])}-link" aria-label="Retour à l’appel de note">↩︎</a></li>'
-        for note in notes
+        f'<li id="{html.escape(identifier)}">{content} '
+        f'<a href="#{html.escape(identifier)}-link" aria-label="Retour à l’appel de note">↩︎</a></li>'
+        for identifier, content in footnotes
     )
     return f'<ol class="wp-block-footnotes">{items}</ol>' if items else ""
+
+
+def _footnotes(meta: str) -> list[tuple[str, str]] | None:
+    """The (id, content) pairs of a ``footnotes`` meta; None when it is not a JSON list of such objects."""
+    if not meta.strip():
+        return []
+    try:
+        notes = json.loads(meta)
+    except ValueError:
+        return None
+    if not isinstance(notes, list) or not all(
+        isinstance(note, dict) and isinstance(note.get("id"), str) and isinstance(note.get("content"), str)
+        for note in notes
+    ):
+        return None
+    return [(note["id"], note["content"]) for note in notes]
 
 
 def caption_html(shortcode: Shortcode) -> str:

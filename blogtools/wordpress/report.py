@@ -2,8 +2,10 @@
 
 Printed at the end of every run (in French, for the author) so that nothing
 is lost silently: every item of the export is counted by type and status,
-every skipped one is listed with its reason, and every part of a post that
-could not be reproduced is noted.
+every skipped one is listed with its reason, every part of a post that
+could not be reproduced is noted, and what the sanitiser took out of each
+post and its comments (scripts, event attributes, foreign iframes…) is
+counted, post by post; ``wordpress-import.json`` keeps the same counts.
 """
 
 from collections import Counter
@@ -21,10 +23,18 @@ class Report:
     written: Counter[str] = field(default_factory=Counter)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    removed: dict[str, dict[str, int]] = field(default_factory=dict)
+    removed_from: dict[str, str] = field(default_factory=dict)
 
     def skip(self, description: str, reason: str) -> None:
         """Record an item left out, and why."""
         self.skipped.append((description, reason))
+
+    def remove(self, path: str, description: str, removed: Counter[str]) -> None:
+        """Record what the sanitiser took out of the file *path* (the post *description*), if anything."""
+        if removed:
+            self.removed[path] = dict(sorted(removed.items()))
+            self.removed_from[path] = description
 
     def render(self) -> str:
         """The report as text."""
@@ -40,4 +50,18 @@ class Report:
         if self.notes:
             lines += ["", f"À vérifier ({len(self.notes)}) :"]
             lines += [f"  - {note}" for note in self.notes]
+        if self.removed:
+            lines += ["", f"Contenu retiré pour la sécurité ({len(self.removed)} fichiers) :"]
+            lines += [
+                f"  - {self.removed_from[path]} ({path}) : {removal_summary(counts)}"
+                for path, counts in sorted(self.removed.items())
+            ]
         return "\n".join(lines) + "\n"
+
+
+def removal_summary(counts: dict[str, int]) -> str:
+    """« 3 éléments retirés (script, onerror ×2) »: how many, then which, the most frequent first."""
+    total = sum(counts.values())
+    names = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    which = ", ".join(name if count == 1 else f"{name} ×{count}" for name, count in names)
+    return f"{total} élément{'s' if total > 1 else ''} retiré{'s' if total > 1 else ''} ({which})"

@@ -182,7 +182,7 @@ def test_embeds_become_players_or_links(french_site: Site) -> None:
     players = [frame["src"] for frame in first.find_all("iframe") + second.find_all("iframe")]
     assert players == [
         "https://www.youtube-nocookie.com/embed/SQEQr7c0-dw",
-        "https://player.vimeo.com/video/76979871",
+        "https://player.vimeo.com/video/76979871?dnt=1",
         "https://framatube.org/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d",
     ]
 
