@@ -43,6 +43,9 @@ blog_posts_per_page = 10
 # The sidebar of every page shows this many of the most used tags, then a
 # link to all of them: every tag on every page would weigh on the whole site.
 blog_sidebar_tags = 20
+# The licence of the blog's text (a placeholder, like the author's name: see
+# LICENSE-CONTENU.md), stated in every footer (rel="license") and every feed.
+blog_content_license = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.fr")
 
 extensions = [
     # First: blog_baseurl refuses an unsound site address before anything uses it.
@@ -65,13 +68,30 @@ extensions = [
     "blog_listings",
     "blog_sidebar_tags",
     "blog_feeds",
+    # The « S’abonner » page listing every feed, linked from the sidebar and the footer.
+    "blog_subscribe",
+    # The « Accessibilité » page, a statement made from what the tests check, linked from every footer.
+    "blog_accessibility",
     "blog_post_pages",
+    # « 4 min de lecture » under a post's title; « À lire aussi » under its text.
+    "blog_reading_time",
+    "blog_related_posts",
+    # A post's series (series:): its parts in order on each part, and blog/serie/<slug>.html.
+    "blog_series",
+    # The pages under pages/ in every page's sidebar, in the order of blog_menu.
+    "blog_menu",
+    # MathJax served from _static/ (pinned django-static-mathjax), not from a CDN.
+    "blog_math",
+    # Images with width, height, loading="lazy" and resized copies in srcset (Pillow).
+    "blog_images",
     "blog_incremental",
     "blog_stale_pages",
     "blog_persistent_errors",
     "blog_search",
     "sphinxext.opengraph",
     "blog_opengraph",
+    # schema.org JSON-LD: BlogPosting on posts, Blog on the home page.
+    "blog_jsonld",
     "sphinx_sitemap",
     "blog_sitemap",
     "blog_robots",
@@ -128,13 +148,18 @@ html_sidebars = {
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
+        "sidebar/blog-menu.html",
         "sidebar/blog-recent.html",
         "sidebar/blog-tags.html",
         "sidebar/blog-archives.html",
+        "sidebar/blog-subscribe.html",
         "sidebar/scroll-end.html",
     ],
 }
 html_css_files = ["blog.css"]
+# The sidebar's menu of pages (pages/), in this order (names without .md,
+# e.g. ["pages/a-propos", "pages/contact"]); the pages not named follow, by title.
+blog_menu = []
 # Readers get pages, not reStructuredText sources or a Sphinx credit.
 html_copy_source = False
 html_show_sourcelink = False

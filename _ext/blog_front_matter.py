@@ -16,13 +16,14 @@ reads every file under ``posts/`` when the configuration is ready and:
   YAML: ``blogtools.strict_yaml``; against the post schema shared with ``make
   post`` and the importer: ``blogtools.post_schema``), the title (a
   non-empty ``# Titre``) and the text under it, as MyST's own parser sees
-  them; and refuses files under ``posts/`` that look like posts in another
+  them (``blogtools.post_text``); and refuses files under ``posts/`` that look like posts in another
   format (``.rst``, ``.txt``, ``.markdown``…), while images and attachments
   beside the posts are left alone;
 * leaves drafts (no ``date``, or a date after today on the blog's clock) out
   of the build entirely: no page, no listing, no feed, no search entry;
 * hands ABlog a plain local date-time on the blog's clock, whatever offset
-  the author wrote, and the flags in the form ABlog reads.
+  the author wrote, the flags in the form ABlog reads, and a post's
+  ``updated`` as ABlog's ``update`` (:func:`hand_ablog_update`).
 
 The posts it accepts are ``app.blog_post_sources`` and the drafts
 ``app.blog_draft_sources`` (docname → :class:`PostSource`), for the
@@ -52,7 +53,6 @@ from blog_dates import localize, today
 from docutils import nodes
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.application import Sphinx
@@ -62,6 +62,7 @@ from sphinx.util import logging
 
 from blogtools.post_file import read_front_matter, read_post_text
 from blogtools.post_schema import FLAG_KEYS, POSTS_DIR, FrontMatterError
+from blogtools.post_text import read_title
 
 logger = logging.getLogger(__name__)
 
@@ -74,16 +75,14 @@ OTHER_TEXT_SUFFIXES = {"", ".rst", ".txt", ".markdown", ".mdown", ".mkd", ".html
 READINGS_FILE = "blog-post-readings.pickle"
 #: The local modules whose code decides what reading a post gives.
 READING_MODULES = (
-    "blog_front_matter", "blog_dates", "blogtools.post_file", "blogtools.post_schema", "blogtools.strict_yaml",
+    "blog_front_matter",
+    "blog_dates",
+    "blogtools.post_file",
+    "blogtools.post_text",
+    "blogtools.post_schema",
+    "blogtools.strict_yaml",
     "blogtools.slugs",
 )
-#: The characters markdown-it's inline parser matches in pairs, and the most of them a paragraph may hold.
-_INLINE_MARKS = "[]()<>*_`~$!\\"
-MAX_MARKS_PER_PARAGRAPH = 2000
-#: The most the squares of the marks of each paragraph may add up to: about a second of reading.
-MAX_MARKS_COST = 20_000_000
-#: Tokens that hold no text of the post: MyST comments, targets and block breaks.
-_NOT_TEXT = {"myst_line_comment", "myst_target", "myst_block_break"}
 
 
 @dataclass
@@ -97,85 +96,30 @@ class PostSource:
     date: datetime | None
     #: The front matter as written (``tags`` a text or a list), checked against the schema.
     front_matter: dict = field(default_factory=dict)
+    #: When the post was last changed (``updated``), on the blog's clock like ``date``.
+    updated: datetime | None = None
 
     def is_draft(self, config: Config) -> bool:
         """A post is a draft until its date has come on the blog's clock."""
         return self.date is None or self.date.date() > today(config)
 
 
-def _plain_text(inline: Token) -> str:
-    return "".join(
-        " " if child.type in ("softbreak", "hardbreak") else child.content
-        for child in inline.children or []
-        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
-    ).strip()
-
-
-def _refuse_costly_paragraphs(markdown: MarkdownIt, body: str, first_line: int) -> None:
-    """Refuse a text with so many Markdown marks in its paragraphs that reading it would take minutes.
-
-    markdown-it's inline parser takes a time about the square of the marks
-    of a paragraph (« [[[[… », « *a*a*a… »): 256 Kio of them take minutes.
-    The blocks are parsed first (linear), then the marks of each counted.
-    """
-    blocks: list[Token] = []
-    markdown.block.parse(body, markdown, {}, blocks)
-    cost = 0
-    for block in blocks:
-        if block.type != "inline":
-            continue
-        marks = sum(block.content.count(mark) for mark in _INLINE_MARKS)
-        cost += marks * marks
-        if marks > MAX_MARKS_PER_PARAGRAPH or cost > MAX_MARKS_COST:
-            raise FrontMatterError(
-                f"trop de signes de mise en forme Markdown ({' '.join(_INLINE_MARKS)}) : {marks} dans ce paragraphe"
-                f"{'' if marks > MAX_MARKS_PER_PARAGRAPH else ', et beaucoup dans les précédents'} ; "
-                "l’article serait trop long à lire ; coupez les longs paragraphes, "
-                "ou mettez ce texte dans un bloc de code (```)",
-                first_line + block.map[0],
-            )
-
-
-def _read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, int]:
-    """Return the title of the text *body* (which starts on line *first_line*) and its line.
-
-    *body* is parsed as MyST parses it, so that a ``#`` in a code block is not a title.
-    """
-    _refuse_costly_paragraphs(markdown, body, first_line)
-    tokens = markdown.parse(body)
-    opening = next((index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None)
-    if opening is None:
-        raise FrontMatterError("pas de titre : écrivez « # Titre de l’article » sous le front matter", first_line)
-    title_line = first_line + tokens[opening].map[0]
-    title = _plain_text(tokens[opening + 1])
-    if not title:
-        raise FrontMatterError("le titre est vide : écrivez-le après « # »", title_line)
-    text_after = [
-        token for token in tokens[opening + 3 :]
-        if token.level == 0 and token.nesting >= 0 and not token.type.startswith("heading") and token.type not in _NOT_TEXT
-    ]
-    if not text_after:
-        raise FrontMatterError("l’article n’a pas de texte sous son titre : écrivez au moins un paragraphe", title_line)
-    return title, title_line
-
-
 def read_post(path: Path, srcdir: Path, config: Config, markdown: MarkdownIt) -> PostSource:
     """Read and check the front matter, title and text of the post at *path*."""
     parts = read_front_matter(read_post_text(path), config.language)
     docname = path.relative_to(srcdir).with_suffix("").as_posix()
-    post_date = parts.front_matter.date
-    if post_date is not None:
-        post_date = localize(post_date, config).replace(tzinfo=None)
-    title, title_line = _read_title(markdown, parts.body, parts.body_line)
+    post_date, updated = (
+        None if moment is None else localize(moment, config).replace(tzinfo=None)
+        for moment in (parts.front_matter.date, parts.front_matter.updated)
+    )
+    title, title_line = read_title(markdown, parts.body, parts.body_line)
     values = {key: str(value) if key == "date" and value is not None else value for key, value in parts.values.items()}
-    return PostSource(path, docname, title, title_line, post_date, values)
+    return PostSource(path, docname, title, title_line, post_date, values, updated)
 
 
 def find_post_files(srcdir: Path) -> list[Path]:
     """Return every file under ``posts/``, sorted, whatever its extension, but hidden files."""
-    return sorted(
-        path for path in (srcdir / POSTS_DIR).rglob("*") if path.is_file() and not path.name.startswith(".")
-    )
+    return sorted(path for path in (srcdir / POSTS_DIR).rglob("*") if path.is_file() and not path.name.startswith("."))
 
 
 def _myst_parser(config: Config) -> MarkdownIt:
@@ -206,12 +150,19 @@ class PostReadings:
 
     def __init__(self, path: Path, srcdir: Path, config: Config) -> None:
         self.path = path
-        self.context = repr((
-            str(srcdir), config.language, config.blog_timezone,
-            sorted((name, repr(value)) for name, value, _ in config if name.startswith("myst_")),
-            myst_parser.__version__, markdown_it.__version__, yaml.__version__, pydantic.VERSION,
-            [Path(sys.modules[name].__file__).stat().st_mtime_ns for name in READING_MODULES],
-        ))
+        self.context = repr(
+            (
+                str(srcdir),
+                config.language,
+                config.blog_timezone,
+                sorted((name, repr(value)) for name, value, _ in config if name.startswith("myst_")),
+                myst_parser.__version__,
+                markdown_it.__version__,
+                yaml.__version__,
+                pydantic.VERSION,
+                [Path(sys.modules[name].__file__).stat().st_mtime_ns for name in READING_MODULES],
+            )
+        )
         try:
             context, self.previous = pickle.loads(path.read_bytes())
         except Exception:  # missing, truncated or written by older code: read every post again
@@ -255,8 +206,12 @@ def _check_posts(app: Sphinx, config: Config) -> None:
             continue
         if path.suffix != POST_SUFFIX:
             if path.suffix.lower() in OTHER_TEXT_SUFFIXES:
-                _report(path, 1, f"ce fichier n’est pas un article : un article est un fichier MyST en {POST_SUFFIX} ; "
-                        f"renommez-le en {POST_SUFFIX} ou sortez-le de {POSTS_DIR}/")
+                _report(
+                    path,
+                    1,
+                    f"ce fichier n’est pas un article : un article est un fichier MyST en {POST_SUFFIX} ; "
+                    f"renommez-le en {POST_SUFFIX} ou sortez-le de {POSTS_DIR}/",
+                )
                 config.exclude_patterns.append(relative)
             continue
         try:
@@ -303,9 +258,25 @@ class NormalizeFrontMatter(SphinxTransform):
                         field_node.parent.remove(field_node)
 
 
+def hand_ablog_update(app: Sphinx, doctree: nodes.document) -> None:
+    """Make a post's ``updated`` ABlog's ``update``, which feeds, JSON-LD and templates read.
+
+    ABlog takes ``update`` only from ``.. update::`` directives (the latest of
+    them and the date); its post record (``env.ablog_posts``, ABlog's own
+    attribute) is written by its ``doctree-read`` listener, just before this one.
+    """
+    post = getattr(app, "blog_post_sources", {}).get(app.env.docname)
+    if post is None or post.updated is None:
+        return
+    for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
+        info["update"] = max(info["update"], post.updated)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("blog_dates")
     app.setup_extension("myst_parser")
     app.connect("config-inited", _check_posts)
     app.add_transform(NormalizeFrontMatter)
+    # After ABlog's process_posts (500), before blog_incremental summarises the post (600).
+    app.connect("doctree-read", hand_ablog_update, priority=550)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,8 +11,9 @@ nothing had changed. This extension:
 * keeps in the environment a summary of each post (title, dates, tags,
   category, authors, excerpt), and after reading tells Sphinx the pages to
   rewrite (``env-get-updated``): every page when the sidebar's data changed,
-  otherwise the posts whose neighbours changed, and the home page when any
-  summary changed;
+  otherwise the posts whose neighbours, related posts
+  (``blog_related_posts``) or series (``blog_series``) changed, and the home
+  page when any summary changed;
 * keeps, beside the doctrees, a fingerprint of each listing page and feed
   (what it shows, the sidebar, the configuration, templates, local
   extensions and translations). ``blog_listings`` and ``blog_feeds`` ask
@@ -39,6 +40,8 @@ from pathlib import Path
 import ablog
 import ablog.post
 from ablog.blog import Blog
+from blog_related_posts import related_lists
+from blog_series import series_lists
 from blog_stale_pages import remove_output_file
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -83,6 +86,10 @@ class BlogState:
     summaries: dict[str, tuple[PostSummary, ...]]
     sidebar: tuple
     neighbours: dict[str, tuple]
+    #: Each post's « À lire aussi » (blog_related_posts): other posts' tags and categories change it.
+    related: dict[str, tuple]
+    #: Each part's list of its series (blog_series): the other parts' titles and dates change it.
+    series: dict[str, tuple]
 
 
 # -- Reading: what each post shows of itself on other pages -------------------------
@@ -129,7 +136,7 @@ def _blog_state(app: Sphinx) -> BlogState:
         post.docname: tuple((other.docname, other.title) if other else None for other in (post.prev, post.next))
         for post in blog.posts
     }
-    return BlogState(dict(app.env.blog_post_summaries), sidebar, neighbours)
+    return BlogState(dict(app.env.blog_post_summaries), sidebar, neighbours, related_lists(blog), series_lists(app))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -145,6 +152,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         docname
         for docname in previous.neighbours.keys() | state.neighbours.keys()
         if previous.neighbours.get(docname) != state.neighbours.get(docname)
+    }
+    # An environment pickled before BlogState had related lists: every post's may have changed.
+    previous_related = getattr(previous, "related", {})
+    stale |= {docname for docname, related in state.related.items() if previous_related.get(docname) != related}
+    # A part that joined, left or whose series changed (an environment pickled before BlogState had series: all).
+    previous_series = getattr(previous, "series", {})
+    stale |= {
+        docname
+        for docname in previous_series.keys() | state.series.keys()
+        if previous_series.get(docname) != state.series.get(docname)
     }
     if previous.summaries != state.summaries:
         stale.add(app.config.root_doc)
@@ -195,6 +212,8 @@ class GeneratedFiles:
                 catalogs,
                 versions,
                 app.env.blog_state.sidebar,
+                # The sidebar's menu of pages (blog_menu).
+                getattr(app.env, "blog_menu", ()),
             )
         )
 

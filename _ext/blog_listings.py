@@ -14,7 +14,11 @@ extension replaces ABlog's archive pages with its own:
   ``<listing>/page/2.html``, linked as « Articles plus anciens » and
   « Articles plus récents »;
 * ``blog/tag.html``, ``blog/category.html``, ``blog/author.html`` and
-  ``blog/archive.html`` index the listings, with their counts.
+  ``blog/archive.html`` index the listings, with their counts;
+* a post whose front matter has a ``description`` (a hand-written summary,
+  such as a WordPress excerpt) shows it as its excerpt, in the listings and
+  also in the feeds and the OpenGraph description, which read the same
+  excerpt, instead of its first paragraphs.
 
 Pages keep ABlog's addresses, so ABlog's reference labels (``tag-numerique``)
 still resolve. Each page goes through the theme's ``page.html``; the
@@ -173,6 +177,14 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> Markup:
     return app.blog_excerpts[key]
 
 
+def use_description_as_excerpt(app: Sphinx, doctree: nodes.document) -> None:
+    """Make a post's ``description`` its excerpt: ABlog keeps it in ``env.ablog_posts``, read by every listing."""
+    description = str(app.env.metadata.get(app.env.docname, {}).get("description") or "").strip()
+    # env.ablog_posts is ABlog's record of the posts read (ablog.post.process_posts fills it).
+    for post_info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []) if description else []:
+        post_info["excerpt"] = [nodes.paragraph(description, description)]
+
+
 def _forget_excerpts(app: Sphinx) -> None:
     app.blog_excerpts = {}
 
@@ -245,6 +257,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
     _replace_ablog_archive_pages(app)
     app.connect("builder-inited", _forget_excerpts)
+    # After ABlog's process_posts (priority 500) has recorded the post.
+    app.connect("doctree-read", use_description_as_excerpt, priority=600)
     app.connect("html-collect-pages", generate_listing_pages)
     app.connect("html-page-context", add_home_listing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,12 @@ extension, listening just before it:
   « Title : what it lists », and has sphinxext-opengraph write the tags of
   those that have no doctree;
 * adds ``og:locale`` (from ``language``: ``fr`` gives ``fr_FR``) and a Twitter
-  ``summary`` card to every page that has OpenGraph tags.
+  ``summary`` card to every page that has OpenGraph tags;
+* gives every such page an ``og:image`` with its width, height and alt
+  text: a post's first raster image (its size read with Pillow, at the
+  address Sphinx copies it to, which sphinxext-opengraph's
+  ``ogp_use_first_image`` gets wrong: it joins the source path to the
+  page's), or else the blog's own picture (``blog_share_image``).
 
 Descriptions are cut at a word to ``ogp_description_length`` characters.
 Every value is text escaped into its ``content`` attribute: page titles
@@ -27,21 +32,26 @@ title and writes its ``<`` and ``&`` back unescaped.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+from pathlib import Path
+from urllib.parse import urljoin
 
 import ablog
 import lxml.html
 from ablog.blog import Blog, Post
 from babel import Locale
 from babel.core import get_global
+from blog_baseurl import percent_encoded
+from blog_dates import localize
+from blog_share_image import ShareImage, site_share_image
 from docutils import nodes
 from docutils.utils import new_document
+from PIL import Image, UnidentifiedImageError
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinxext.opengraph import get_tags
-
-from blog_dates import localize
 
 _ = get_translation("sphinx")
 
@@ -99,6 +109,42 @@ def describe_post(app: Sphinx, post: Post, context: dict) -> None:
     context["metatags"] += "\n".join(tags) + "\n"
 
 
+#: The kinds of picture that sharing cards show (no SVG).
+_RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+
+def first_image(app: Sphinx, post: Post, doctree: nodes.document | None) -> ShareImage | None:
+    """Return *post*'s first raster image as a sharing picture, with its size when Pillow reads it."""
+    image = doctree.next_node(nodes.image) if doctree is not None else None
+    # The HTML writer has already turned the node's "uri" into the page's link; "candidates"
+    # (set by Sphinx's image collector) keeps the source path, the key of builder.images.
+    source = (image.get("candidates") or {}).get("*", "") if image is not None else ""
+    if source not in app.builder.images or Path(source).suffix.lower() not in _RASTER_SUFFIXES:
+        return None
+    try:
+        with Image.open(Path(app.srcdir, source)) as picture:
+            width, height = picture.size
+    except (OSError, UnidentifiedImageError):
+        # Sphinx copies an image without reading it: one Pillow cannot read is still the post's picture.
+        width = height = None
+    # The HTML builder copies each image to _images/ under the name it keeps in builder.images.
+    path = posixpath.join(app.builder.imagedir, app.builder.images[source])
+    url = percent_encoded(urljoin(app.config.blog_baseurl, path))
+    return ShareImage(url, width, height, image.get("alt") or post.title)
+
+
+def _set_image(context: dict, image: ShareImage) -> None:
+    """Hand sphinxext-opengraph the page's picture (it writes the ``og:`` fields it is given).
+
+    ``blog_share_image`` in the context is that picture, for ``blog_jsonld``.
+    """
+    context["blog_share_image"] = image
+    fields = {"og:image": image.url, "og:image:alt": image.alt}
+    if image.width and image.height:
+        fields |= {"og:image:width": str(image.width), "og:image:height": str(image.height)}
+    context["meta"] = {**(context.get("meta") or {}), **{key: html.escape(value) for key, value in fields.items()}}
+
+
 def _collection_names(blog: Blog) -> dict[str, str]:
     """Map the docname of each tag, category, author and year page to its name."""
     return {
@@ -126,6 +172,10 @@ def describe_listing(app: Sphinx, pagename: str, context: dict) -> bool:
         items = [names.get(listing.docname, _text(listing.title)) for listing in listed]
         title = _text(context["title"])
         _set_description(context, _describe(title, items, app.config), **{"og:title": title})
+    elif "blog_page_description" in context:
+        # A page another extension generates (blog_subscribe, blog_accessibility): its own description.
+        title = _text(context["title"])
+        _set_description(context, _shorten(context["blog_page_description"], app.config), **{"og:title": title})
     else:
         return False
     return True
@@ -136,8 +186,10 @@ def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: di
     if not ablog.builder_support(app):
         return
     blog = Blog(app)
-    if pagename in blog.posts:
-        describe_post(app, blog.posts[pagename], context)
+    post = blog.posts[pagename] if pagename in blog.posts else None
+    _set_image(context, (post and first_image(app, post, doctree)) or site_share_image(app))
+    if post:
+        describe_post(app, post, context)
     elif describe_listing(app, pagename, context) and doctree is None:
         # sphinxext-opengraph skips pages without a doctree: have it write their tags.
         context["metatags"] += get_tags(
@@ -157,6 +209,7 @@ def _add_site_tags(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")
     app.setup_extension("blog_dates")
+    app.setup_extension("blog_share_image")
     app.connect("config-inited", _add_site_tags)
     # Before sphinxext-opengraph (500), which reads the fields set here.
     app.connect("html-page-context", add_page_metadata, priority=450)

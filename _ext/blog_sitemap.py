@@ -9,16 +9,20 @@ every generated page, and every listing page that ``blog_incremental`` left
 in place because it had not changed. The sitemap is then a clean build's,
 and its page paths are percent-encoded (``posts/2020/été.html`` →
 ``posts/2020/%C3%A9t%C3%A9.html``), as the sitemap protocol requires.
+Each post's ``<lastmod>`` is the day it was last updated (``updated:``), or
+else published: never the build's clock.
 """
 
 from __future__ import annotations
 
 import queue
 
+import ablog
+from ablog.blog import Blog
+from blog_baseurl import percent_encoded
+from blog_dates import localize
 from sphinx.application import Sphinx
 from sphinx_sitemap import add_html_link
-
-from blog_baseurl import percent_encoded
 
 
 def _replace_sitemap_listener(app: Sphinx) -> None:
@@ -37,19 +41,36 @@ def _queue_every_page(app: Sphinx, exception: Exception | None) -> None:
         return
     suffix = app.builder.link_suffix
     left_in_place = {path.removesuffix(suffix) for path in app.blog_generated_files.current if path.endswith(suffix)}
+    lastmods = post_lastmods(app)
     # Documents may be written by parallel writers: they are all in found_docs.
-    app.sitemap_links = queue.SimpleQueue()
+    encoded = queue.SimpleQueue()
     for pagename in sorted(app.env.found_docs | app.blog_pages | left_in_place):
+        app.sitemap_links = queue.SimpleQueue()
         add_html_link(app, pagename, "page.html", {}, None)
-    # sphinx-sitemap writes each link as it is: encode them in its queue.
-    links, app.sitemap_links = app.sitemap_links, queue.SimpleQueue()
-    while not links.empty():
-        link, last_updated = links.get_nowait()
-        app.sitemap_links.put((percent_encoded(link), last_updated))
+        # sphinx-sitemap writes each link as it is: encode them in its queue.
+        while not app.sitemap_links.empty():
+            link, last_updated = app.sitemap_links.get_nowait()
+            encoded.put((percent_encoded(link), lastmods.get(pagename, last_updated)))
+    app.sitemap_links = encoded
+
+
+def post_lastmods(app: Sphinx) -> dict[str, str]:
+    """Return each dated post's ``<lastmod>``: the day of its update (ABlog's ``update``: ``updated:``) or of its date.
+
+    Taken from the posts, never from the build's clock or git, so two builds of one commit agree.
+    """
+    if not ablog.builder_support(app):
+        return {}
+    return {
+        post.docname: localize(post.update or post.date, app.config).date().isoformat()
+        for post in Blog(app).posts
+        if post.date
+    }
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("blog_baseurl")
+    app.setup_extension("blog_dates")
     app.setup_extension("sphinx_sitemap")
     app.setup_extension("blog_incremental")
     app.connect("builder-inited", _replace_sitemap_listener)

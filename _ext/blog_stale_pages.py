@@ -19,7 +19,8 @@ environment, after a configuration change, still knows them), and:
   the previous build that this one neither wrote nor kept (the index of
   categories when the last category is gone); a page kept is a listing
   page ``blog_incremental`` left in place because it did not change;
-* removes from ``_images/`` and ``_downloads/`` the files no document uses;
+* removes from ``_images/`` and ``_downloads/`` the files no document uses
+  (``blog_images``' resized copies of the images in use are used);
 * removes ``.buildinfo.bak``;
 * and, with every file it or ``blog_incremental`` removes, the folders
   this leaves empty.
@@ -30,10 +31,11 @@ Listing pages and feeds no build produces any more are ``blog_incremental``'s
 
 from __future__ import annotations
 
-import os
 import json
+import os
 from pathlib import Path
 
+from blog_images import resized_image_names
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -127,7 +129,9 @@ def _remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
     for page in sorted(pages.previous_generated - generated - documents):
         remove_output_file(outdir, page)
     # Sphinx 9 stores these names as path objects: compared as text below.
-    _remove_unused(app, "_images", {os.fspath(unique_name) for _docnames, unique_name in env.images.values()})
+    # blog_images' resized copies are kept beside Sphinx's copies of the originals.
+    used_images = {os.fspath(unique_name) for _docnames, unique_name in env.images.values()}
+    _remove_unused(app, "_images", used_images | resized_image_names(env))
     _remove_unused(app, "_downloads", {os.fspath(destination) for _docnames, destination in env.dlfiles.values()})
     # Sphinx (9.0) keeps the previous build's information there when the configuration changed.
     (outdir / ".buildinfo.bak").unlink(missing_ok=True)

@@ -8,8 +8,10 @@ accents and lower-cases but keeps letters such as « œ »
 overwriting the other. This extension
 
 * makes ABlog use the blog's one slug rule (``blogtools.slugs``, also
-  ``make post``'s), so pages and reference labels are ASCII:
-  ``blog/tag/oeuvres.html``, ``tag-numerique``;
+  ``make post``'s and the WordPress importer's), so pages and reference
+  labels are ASCII, transliterated from any script:
+  ``blog/tag/oeuvres.html``, ``tag-numerique``, « 远征手记 » →
+  ``blog/category/yuanzhengshouji.html``;
 * merges labels that share a slug into one, shown in a single spelling:
   tags in lower case, and for both tags and categories the spelling with the
   most accents, ligatures and typographic apostrophes (« numérique » over

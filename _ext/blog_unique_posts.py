@@ -15,11 +15,11 @@ still built: neither is faulty alone, and the build fails anyway.
 
 from __future__ import annotations
 
+from blog_front_matter import PostSource
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from blog_front_matter import PostSource
 from blogtools.slugs import slugify
 
 logger = logging.getLogger(__name__)

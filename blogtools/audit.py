@@ -54,6 +54,8 @@ PAGE_TYPES = (
     "archive-index",
     "search",
     "404",
+    "subscribe",
+    "accessibility",
 )
 DESKTOP = {"width": 1280, "height": 800}
 # Text a static host (GitHub Pages, Read the Docs) sends gzip-compressed.
@@ -128,6 +130,8 @@ def find_pages(site: Path) -> dict[str, str]:
         "archive-index": ["blog/archive.html"],
         "search": [f"search.html?q={word}"] if word else [],
         "404": ["404.html"],
+        "subscribe": ["blog/abonnement.html"],
+        "accessibility": ["blog/accessibilite.html"],
     }
     return {
         kind: paths[0] for kind, paths in candidates.items() if paths and (site / paths[0].partition("?")[0]).is_file()

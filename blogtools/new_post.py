@@ -15,6 +15,7 @@ refuses. Every message is in French, for the author.
 
 import argparse
 import sys
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -62,8 +63,12 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def one_line(text: str) -> str:
-    """Return *text* with every run of white space, line breaks included, made one space."""
-    return " ".join(text.split())
+    """Return *text* with every run of white space, line breaks included, made one space; refuse control characters."""
+    text = " ".join(text.split())
+    control = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    if control is not None:
+        raise Refusal(f"« {repr(text)[1:-1]} » contient un caractère de contrôle (U+{ord(control):04X}) : retirez-le.")
+    return text
 
 
 def title_slug(title: str) -> str:
@@ -144,11 +149,12 @@ def create_post(posts_dir: Path, title: str, tags: str, category: str, settings:
         tags=labels(tags, "l’étiquette"),
     )
     path = posts_dir / str(fields["date"].year) / f"{slug}.md"
+    text = post_text(fields, title)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Mode "x" fails rather than overwrite, even a file created since the check.
         with path.open("x", encoding="utf-8") as post:
-            post.write(post_text(fields, title))
+            post.write(text)
     except FileExistsError:
         raise  # created since the check: never overwritten, and not a mere writing problem
     except OSError:

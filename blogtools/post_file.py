@@ -43,9 +43,11 @@ def decode_post(data: bytes) -> str:
         raise FrontMatterError("le fichier est enregistré en UTF-16 : enregistrez-le en UTF-8")
     if b"\0" in data:
         line, column = _position(data, data.index(b"\0"))
-        raise FrontMatterError(f"le fichier contient un octet nul (ligne {line}, colonne {column}) : c’est un fichier "
-                               "binaire, pas un article ; sortez-le de posts/ ou enregistrez l’article en texte UTF-8",
-                               line)
+        raise FrontMatterError(
+            f"le fichier contient un octet nul (ligne {line}, colonne {column}) : c’est un fichier "
+            "binaire, pas un article ; sortez-le de posts/ ou enregistrez l’article en texte UTF-8",
+            line,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -61,11 +63,18 @@ def decode_post(data: bytes) -> str:
 
 def read_post_text(path: Path) -> str:
     """Return the text of the post file at *path*, as Sphinx reads it; raise :class:`FrontMatterError`."""
-    with path.open("rb") as post:
-        data = post.read(MAX_POST_BYTES + 1)
+    try:
+        with path.open("rb") as post:
+            data = post.read(MAX_POST_BYTES + 1)
+    except OSError:
+        raise FrontMatterError(
+            "impossible de lire le fichier : vérifiez que ses droits permettent de le lire"
+        ) from None
     if len(data) > MAX_POST_BYTES:
-        raise FrontMatterError(f"le fichier fait plus de {MAX_POST_BYTES // 1024} Kio : trop pour un article, "
-                               "qui même long en fait moins de 100 ; coupez-le en plusieurs articles")
+        raise FrontMatterError(
+            f"le fichier fait plus de {MAX_POST_BYTES // 1024} Kio : trop pour un article, "
+            "qui même long en fait moins de 100 ; coupez-le en plusieurs articles"
+        )
     return decode_post(data)
 
 
@@ -85,8 +94,9 @@ def read_front_matter(text: str, language: str) -> PostParts:
     """Return the post *text* split, its front matter checked; raise :class:`FrontMatterError` for the first problem."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        raise FrontMatterError("pas de front matter : un article commence par « --- », « blogpost: true », "
-                               "« date: AAAA-MM-JJ » et « --- »")
+        raise FrontMatterError(
+            "pas de front matter : un article commence par « --- », « blogpost: true », « date: AAAA-MM-JJ » et « --- »"
+        )
     data, key_lines = load_front_matter(match.group("yaml") or "")
     front_matter = validate_front_matter(data, key_lines, language)
     return PostParts(front_matter, data, text[match.end() :], text[: match.end()].count("\n") + 1)

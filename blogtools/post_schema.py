@@ -12,7 +12,9 @@ The types: text; labels (a comma-separated text or a YAML list of names,
 each with a slug for its page); an ISO 8601 date or date-time between
 :data:`FIRST_YEAR` and :data:`LAST_YEAR`; a yes/no flag (``true`` or
 ``false``); a whole number, 0 or more; a table of texts. An empty value is
-refused but for ``date`` (no date: a draft). Unknown keys are refused, with
+refused but for ``date`` (no date: a draft). ``updated``, the date of the
+post's last change, is a date like ``date``, and none earlier; ``series``
+is a name with a slug, like a tag. Unknown keys are refused, with
 the nearest known key, or what this blog writes instead for the keys of
 other blog engines.
 """
@@ -38,6 +40,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -132,7 +135,9 @@ def shown(value: object) -> str:
         return f"« {'true' if value else 'false'} »"
     if isinstance(value, (int, float)):
         return f"le nombre « {value} »"
-    return {list: "une liste", dict: "une table « clé: valeur »", type(None): "une valeur vide"}.get(type(value), repr(value))
+    return {list: "une liste", dict: "une table « clé: valeur »", type(None): "une valeur vide"}.get(
+        type(value), repr(value)
+    )
 
 
 def _fail(kind: str) -> PydanticCustomError:
@@ -143,7 +148,9 @@ def _post_date(value: object, info: ValidationInfo) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise PydanticCustomError("post_date", "{problem}", {"problem": f"{shown(value)} n’est pas une date ; {EXPECTED_DATE}"})
+        raise PydanticCustomError(
+            "post_date", "{problem}", {"problem": f"{shown(value)} n’est pas une date ; {EXPECTED_DATE}"}
+        )
     try:
         return parse_date(value, (info.context or {}).get("language", "fr"))
     except ValueError as error:
@@ -183,6 +190,12 @@ def _label_with_slug(label: str) -> str:
     return label
 
 
+def _not_empty(text: str) -> str:
+    if not text:
+        raise _fail("empty_value")
+    return text
+
+
 def _true(value: bool) -> bool:
     if value is not True:
         raise _fail("not_a_post")
@@ -200,12 +213,24 @@ OptionalText = Annotated[Text | None, BeforeValidator(_not_null)]
 Count = Annotated[StrictInt, Field(ge=0)]
 OptionalCount = Annotated[Count | None, BeforeValidator(_not_null)]
 Label = Annotated[StrictStr, BeforeValidator(_label)]
-Labels = Annotated[list[Annotated[Label, AfterValidator(_label_with_slug)]], BeforeValidator(_labels),
-                   AfterValidator(lambda labels: [label for label in labels if label])]
-Names = Annotated[list[Label], BeforeValidator(_labels), AfterValidator(lambda labels: [label for label in labels if label])]
+Labels = Annotated[
+    list[Annotated[Label, AfterValidator(_label_with_slug)]],
+    BeforeValidator(_labels),
+    AfterValidator(lambda labels: [label for label in labels if label]),
+]
+Names = Annotated[
+    list[Label], BeforeValidator(_labels), AfterValidator(lambda labels: [label for label in labels if label])
+]
 Flag = Annotated[StrictBool, BeforeValidator(_not_null)]
 Table = Annotated[dict[StrictStr, Text], BeforeValidator(_not_null)]
 PostDate = Annotated[datetime | None, BeforeValidator(_post_date)]
+SeriesName = Annotated[
+    StrictStr,
+    BeforeValidator(_text),
+    AfterValidator(str.strip),
+    AfterValidator(_not_empty),
+    AfterValidator(_label_with_slug),
+]
 
 
 class FrontMatter(BaseModel):
@@ -215,6 +240,10 @@ class FrontMatter(BaseModel):
 
     blogpost: Annotated[StrictBool, AfterValidator(_true)]
     date: PostDate = None
+    #: When the post was last changed, shown « Mis à jour le … » and in the feeds, the sitemap and JSON-LD.
+    updated: PostDate = None
+    #: The name of the series the post is a part of (blog_series: its parts in date order, and its page).
+    series: Annotated[SeriesName | None, BeforeValidator(_not_null)] = None
     tags: Labels = []
     category: Labels = []
     author: Labels = []
@@ -233,6 +262,18 @@ class FrontMatter(BaseModel):
     substitutions: Table = {}
     myst: Annotated[dict[StrictStr, Any], BeforeValidator(_not_null)] = {}
     opengraph: Table = Field(default={}, alias="og:*")
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_after_date(cls, updated: datetime | None, info: ValidationInfo) -> datetime | None:
+        published = info.data.get("date")
+        if updated is None or published is None:
+            return updated
+        # A day without an offset cannot be compared to a moment with one: compare the days.
+        comparable = (updated.tzinfo is None) == (published.tzinfo is None)
+        if (updated < published) if comparable else (updated.date() < published.date()):
+            raise PydanticCustomError("updated_before_date", "{published}", {"published": published.date().isoformat()})
+        return updated
 
     @model_validator(mode="before")
     @classmethod
@@ -265,7 +306,9 @@ _KINDS = {
     **dict.fromkeys(("exclude", "nocomments", "orphan"), "flag"),
     **dict.fromkeys(NUMBER_KEYS, "number"),
     **dict.fromkeys(("html_meta", "substitutions", "myst"), "table"),
+    "series": "series",
 }
+_SERIES_EXAMPLE = "écrivez le nom de la série, par exemple « series: Voyage en Bretagne »"
 
 
 def _unknown_key(key: str) -> str:
@@ -286,7 +329,9 @@ def _value_problem(key: str, kind: str, error_type: str, value: object, inside: 
         integer = " entier" if isinstance(value, float) else ""
         return f"{shown(value)} n’est pas un nombre{integer} ; écrivez {NUMBER_KEYS[key]}"
     if kind == "labels":
-        example = f"séparez les noms par des virgules, par exemple « {key}: {_LABEL_EXAMPLES.get(key, 'numérique, design')} »"
+        example = (
+            f"séparez les noms par des virgules, par exemple « {key}: {_LABEL_EXAMPLES.get(key, 'numérique, design')} »"
+        )
         if error_type == "label_without_slug":
             return f"« {value} » n’a ni lettre ni chiffre, sa page n’aurait pas d’adresse ; {example}"
         if error_type == "label_with_comma":
@@ -294,6 +339,12 @@ def _value_problem(key: str, kind: str, error_type: str, value: object, inside: 
         if inside:
             return f"l’élément {inside[0] + 1} de la liste, {shown(value)}, n’est pas un nom ; {example}"
         return f"{shown(value)} n’est ni un nom ni une liste de noms ; {example}"
+    if kind == "series":
+        if error_type == "label_without_slug":
+            return (
+                f"« {value} » n’a ni lettre ni chiffre, la page de la série n’aurait pas d’adresse ; {_SERIES_EXAMPLE}"
+            )
+        return f"{shown(value)} n’est pas un nom de série ; {_SERIES_EXAMPLE}"
     if kind == "table":
         if inside:
             return f"la valeur de « {inside[0]} », {shown(value)}, n’est pas un texte"
@@ -305,15 +356,21 @@ def _french(error: dict) -> tuple[str, str]:
     """Return the key a pydantic error is about, and its French message."""
     location = error["loc"]
     if location[0] == "blogpost":
-        return "blogpost", (f"« blogpost: true » manque : tout fichier .md de {POSTS_DIR}/ est un article "
-                            "et commence par cette ligne")
+        return "blogpost", (
+            f"« blogpost: true » manque : tout fichier .md de {POSTS_DIR}/ est un article et commence par cette ligne"
+        )
     key, inside = str(location[0]), location[1:]
     if key == "og:*":
         key, inside = str(inside[0]), inside[1:]
     if error["type"] == "extra_forbidden":
         return key, _unknown_key(key)
     if error["type"] == "post_date":
-        return key, f"champ date : {error['ctx']['problem']}"
+        return key, f"champ {key} : {error['ctx']['problem']}"
+    if error["type"] == "updated_before_date":
+        return key, (
+            f"champ updated : la mise à jour « {error['input']} » est antérieure à la publication, "
+            f"le {error['ctx']['published']} (champ date) ; une mise à jour se date du jour de la publication ou d’après"
+        )
     return key, f"champ {key} : {_value_problem(key, _KINDS.get(key, 'text'), error['type'], error['input'], inside)}"
 
 
@@ -324,7 +381,9 @@ def validate_front_matter(data: object, key_lines: dict[str, int], language: str
     order of the lines.
     """
     if data is None:
-        raise FrontMatterError("le front matter est vide : il faut au moins « blogpost: true » et « date: AAAA-MM-JJ »", 2)
+        raise FrontMatterError(
+            "le front matter est vide : il faut au moins « blogpost: true » et « date: AAAA-MM-JJ »", 2
+        )
     if not isinstance(data, dict):
         raise FrontMatterError("le front matter doit être une suite de lignes « clé: valeur »", 2)
     try:

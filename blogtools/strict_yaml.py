@@ -57,8 +57,12 @@ _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 #: What the resolver says each plain value is, and the values of that type this module accepts.
 _UNAMBIGUOUS = {
-    _TAG + "bool": _PLAIN_BOOL, _TAG + "int": _PLAIN_INT, _TAG + "float": _PLAIN_FLOAT,
-    _TAG + "str": None, _TAG + "null": None, _TAG + "timestamp": None,
+    _TAG + "bool": _PLAIN_BOOL,
+    _TAG + "int": _PLAIN_INT,
+    _TAG + "float": _PLAIN_FLOAT,
+    _TAG + "str": None,
+    _TAG + "null": None,
+    _TAG + "timestamp": None,
 }
 
 
@@ -97,46 +101,65 @@ class _EventChecker:
     def check(self, event: yaml.Event) -> None:
         inside = self.open[-1] if self.open else None
         is_key = inside is not None and inside.expects_key
+        # A problem in a key of the front matter itself is under no key.
+        key = None if is_key and len(self.open) == 1 else self.key
         if inside is not None and inside.keys is not None and isinstance(event, NodeEvent):
             inside.expects_key = not is_key
         if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor is not None):
-            raise _refusal("ancre ou alias YAML (« & », « * ») : le front matter n’en a pas besoin, "
-                           "écrivez chaque valeur en entier", event.start_mark, self.key)
+            raise _refusal(
+                "ancre ou alias YAML (« & », « * ») : le front matter n’en a pas besoin, "
+                "écrivez chaque valeur en entier",
+                event.start_mark,
+                key,
+            )
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag not in (None, "!"):
-            raise _refusal(f"étiquette YAML « {event.tag.replace(_TAG, '!!', 1)} » : le front matter n’en a pas besoin, "
-                           "écrivez la valeur seule (entre guillemets si c’est un texte)", event.start_mark, self.key)
+            raise _refusal(
+                f"étiquette YAML « {event.tag.replace(_TAG, '!!', 1)} » : le front matter n’en a pas besoin, "
+                "écrivez la valeur seule (entre guillemets si c’est un texte)",
+                event.start_mark,
+                key,
+            )
         if isinstance(event, ScalarEvent):
-            self._check_scalar(event, is_key)
+            self._check_scalar(event, is_key, key)
         elif isinstance(event, CollectionStartEvent):
             if is_key:
-                raise _refusal("une clé est un nom, comme « tags », pas une liste ni une table", event.start_mark, self.key)
+                raise _refusal("une clé est un nom, comme « tags », pas une liste ni une table", event.start_mark, key)
             if len(self.open) >= MAX_DEPTH:
-                raise _refusal(f"le front matter imbrique plus de {MAX_DEPTH} niveaux de listes ou de tables : "
-                               "un article n’en a pas besoin", event.start_mark, self.key)
+                raise _refusal(
+                    f"le front matter imbrique plus de {MAX_DEPTH} niveaux de listes ou de tables : "
+                    "un article n’en a pas besoin",
+                    event.start_mark,
+                    key,
+                )
             self.open.append(_Collection(isinstance(event, MappingStartEvent)))
         elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             self.open.pop()
 
-    def _check_scalar(self, event: ScalarEvent, is_key: bool) -> None:
+    def _check_scalar(self, event: ScalarEvent, is_key: bool, key: str | None) -> None:
         tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
         if event.implicit[0] and event.tag is None:
             if tag == _TAG + "merge":
-                raise _refusal("clé de fusion YAML « << » : écrivez chaque clé en entier", event.start_mark, self.key)
+                raise _refusal("clé de fusion YAML « << » : écrivez chaque clé en entier", event.start_mark, key)
             accepted = _UNAMBIGUOUS.get(tag, re.compile(r"(?!)"))
             if accepted is not None and not accepted.fullmatch(event.value):
-                raise _refusal(f"« {event.value} » se lit de plusieurs façons en YAML : pour un texte, mettez-le "
-                               "entre guillemets ; pour oui/non, écrivez true ou false ; pour un nombre, "
-                               "écrivez-le en chiffres, sans zéro devant", event.start_mark, self.key)
+                raise _refusal(
+                    f"« {event.value} » se lit de plusieurs façons en YAML : pour un texte, mettez-le "
+                    "entre guillemets ; pour oui/non, écrivez true ou false ; pour un nombre, "
+                    "écrivez-le en chiffres, sans zéro devant",
+                    event.start_mark,
+                    key,
+                )
         if not is_key:
             return
         if tag != _TAG + "str":
-            raise _refusal(f"clé « {event.value} » : une clé est un nom, comme « tags »", event.start_mark,
-                           self.key if len(self.open) > 1 else None)
+            raise _refusal(f"clé « {event.value} » : une clé est un nom, comme « tags »", event.start_mark, key)
         keys = self.open[-1].keys
         line = event.start_mark.line + FIRST_LINE
         if event.value in keys:
-            raise FrontMatterError(f"clé « {event.value} » écrite deux fois (lignes {keys[event.value]} et {line}) : "
-                                   "gardez-en une seule", line)
+            raise FrontMatterError(
+                f"clé « {event.value} » écrite deux fois (lignes {keys[event.value]} et {line}) : gardez-en une seule",
+                line,
+            )
         keys[event.value] = line
         if len(self.open) == 1:
             self.key_lines[event.value] = line
@@ -146,7 +169,9 @@ class _EventChecker:
 def _not_yaml(error: yaml.YAMLError, yaml_text: str) -> FrontMatterError:
     if isinstance(error, yaml.reader.ReaderError):
         line = yaml_text.count("\n", 0, error.position) + FIRST_LINE
-        return FrontMatterError(f"caractère invisible U+{error.character:04X} dans le front matter : supprimez-le", line)
+        return FrontMatterError(
+            f"caractère invisible U+{error.character:04X} dans le front matter : supprimez-le", line
+        )
     mark = getattr(error, "problem_mark", None)
     # PyYAML's context is where a construct left open (a bracket, a quote) began;
     # the context of the front matter itself, a mapping, is its first line.
@@ -169,13 +194,19 @@ def load_front_matter(yaml_text: str) -> tuple[object, dict[str, int]]:
     """
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > MAX_FRONT_MATTER_BYTES:
-        raise FrontMatterError(f"le front matter fait {size // 1024} Kio, {MAX_FRONT_MATTER_BYTES // 1024} au plus : "
-                               "un article n’a besoin que de quelques lignes « clé: valeur »", 1)
+        raise FrontMatterError(
+            f"le front matter fait {size // 1024} Kio, {MAX_FRONT_MATTER_BYTES // 1024} au plus : "
+            "un article n’a besoin que de quelques lignes « clé: valeur »",
+            1,
+        )
     if "\t" in yaml_text:
         before = yaml_text[: yaml_text.index("\t")].split("\n")
         keys = [line.split(":", 1)[0] for line in before if line[:1] not in ("", " ", "-", "#") and ":" in line]
-        raise _refusal("tabulation dans le front matter : YAML n’y admet que des espaces ; remplacez-la par une espace",
-                       yaml.Mark("", 0, len(before) - 1, 0, None, None), keys[-1] if keys else None)
+        raise _refusal(
+            "tabulation dans le front matter : YAML n’y admet que des espaces ; remplacez-la par une espace",
+            yaml.Mark("", 0, len(before) - 1, 0, None, None),
+            keys[-1] if keys else None,
+        )
     checker = _EventChecker()
     try:
         parser = _Loader(yaml_text)

@@ -113,7 +113,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-def build_site(workdir: Path, files: dict[str, str], *, conf: str = "", index: str = "# Accueil\n") -> Build:
+def build_site(workdir: Path, files: dict[str, str | bytes], *, conf: str = "", index: str = "# Accueil\n") -> Build:
     """Build, in *workdir*, a small site made of this repository's machinery and the given files.
 
     ``build_site(tmp, {"posts/2020/a.md": "…"}, conf="blog_posts_per_page = 2")`` writes the
@@ -125,7 +125,10 @@ def build_site(workdir: Path, files: dict[str, str], *, conf: str = "", index: s
     (srcdir / "posts").mkdir(exist_ok=True)
     for path, text in files.items():
         (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
-        (srcdir / path).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (srcdir / path).write_bytes(text)
+        else:
+            (srcdir / path).write_text(text, encoding="utf-8")
     if conf:
         with (srcdir / "conf.py").open("a", encoding="utf-8") as conf_py:
             conf_py.write("\n" + conf + "\n")

@@ -13,11 +13,13 @@ is published.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from blog_confinement import HIDDEN, LINK_FOLDER, LINK_LOOP, LINK_OUTSIDE, OUTSIDE, URL, refusal
 from conftest import Build, SiteFactory, make_html, post_source
 from hypothesis import given, settings
@@ -157,10 +159,9 @@ def test_a_standard_include_cannot_climb_out_of_docutils(build_test_site: SiteFa
 
 
 def test_the_repositorys_own_files_are_still_read_and_published(build_test_site: SiteFactory, tmp_path: Path) -> None:
-    png = bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d4944415478da63f8cf50000003c70180e2a6a0b70000000049454e44ae426082"
-    )
+    picture = io.BytesIO()
+    Image.new("RGBA", (1, 1)).save(picture, "PNG")
+    png = picture.getvalue()
     posts = tmp_path / "src" / "posts" / "2020"
     posts.mkdir(parents=True)
     (posts / "schema.png").write_bytes(png)

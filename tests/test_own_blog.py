@@ -82,7 +82,13 @@ def test_every_link_of_an_empty_blog_leads_to_a_file(empty_blog: Build, page: st
 
 def test_an_empty_blog_footer_has_no_years_and_the_audit_finds_its_few_pages(empty_blog: Build):
     assert footer(empty_blog, "index.html") == "© Camille Durand"
-    assert find_pages(empty_blog.html) == {"home": "index.html", "all-posts": "blog.html", "404": "404.html"}
+    assert find_pages(empty_blog.html) == {
+        "home": "index.html",
+        "all-posts": "blog.html",
+        "404": "404.html",
+        "subscribe": "blog/abonnement.html",
+        "accessibility": "blog/accessibilite.html",
+    }
 
 
 def test_the_footer_spans_the_years_of_the_published_posts(build_test_site: SiteFactory):

@@ -14,10 +14,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.cmd.build import build_main
 
 from blogtools import new_post
 from blogtools.new_post import main
+from blogtools.post_file import read_front_matter, read_post_text
 from blogtools.settings import load_settings
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
@@ -200,6 +203,49 @@ def test_refuses_a_tag_without_slug_and_writes_nothing(tmp_path, capsys):
 
     assert "l’étiquette « « » »" in capsys.readouterr().err
     assert files_under(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        (
+            "blog_default_author",
+            "—",
+            "le build refuserait ce front matter, ligne 4 : champ author : « — » n’a ni lettre "
+            "ni chiffre, sa page n’aurait pas d’adresse ; séparez les noms par des virgules, par exemple « author: camille, "
+            "dominique »",
+        ),
+        (
+            "language",
+            ["fr", "en"],
+            "le build refuserait ce front matter, ligne 6 : champ language : une liste n’est pas "
+            "un texte ; écrivez « language: … » sur la même ligne, entre guillemets si le texte contient « : » ou « # »",
+        ),
+    ],
+)
+def test_refuses_settings_whose_front_matter_the_build_would_refuse_and_writes_nothing(
+    tmp_path, setting, value, message
+):
+    # make post checks what it writes with the build's own reader and schema (blogtools.post_file).
+    with pytest.raises(new_post.Refusal) as refusal:
+        new_post.create_post(tmp_path, TITLE, "design", "", {**SETTINGS, setting: value})
+    assert str(refusal.value) == message
+    assert files_under(tmp_path) == []
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(title=st.text(min_size=1, max_size=30), tags=st.text(max_size=30), category=st.text(max_size=30))
+def test_what_make_post_writes_the_build_reads_back_exactly(tmp_path_factory, title, tags, category):
+    posts = tmp_path_factory.mktemp("posts")
+    try:
+        post = new_post.create_post(posts, title, tags, category, SETTINGS)
+    except new_post.Refusal:
+        assert files_under(posts) == []
+        return
+    parts = read_front_matter(read_post_text(post), SETTINGS["language"])  # the build's own reader
+    assert parts.front_matter.tags == [new_post.one_line(tag) for tag in tags.split(",") if tag.strip()]
+    assert parts.front_matter.category == [new_post.one_line(name) for name in category.split(",") if name.strip()]
+    assert parts.front_matter.date.date() == paris_today()
 
 
 def test_generated_post_builds_as_an_ablog_post(tmp_path):
