@@ -23,12 +23,12 @@ from pathlib import Path
 
 import ablog
 import ablog.post
-import blog_accessibility_checks as checks
 from ablog.blog import Blog
-from blog_dates import format_day
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
+import blog_accessibility_checks as checks
+from blog_dates import format_day
 from blogtools.audit import PAGE_TYPES
 
 ACCESSIBILITY_DOCNAME = "blog/accessibilite"

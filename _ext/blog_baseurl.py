@@ -84,9 +84,7 @@ def check_baseurl(app: Sphinx, config: Config) -> None:
     problem = address_problem(config.blog_baseurl)
     if problem:
         name, given = _origin(config.blog_baseurl)
-        logger.error(
-            "%s : « %s » %s ; %s", name, _printable(given), problem, EXPECTED, type="blog", subtype="baseurl"
-        )
+        logger.error("%s : « %s » %s ; %s", name, _printable(given), problem, EXPECTED, type="blog", subtype="baseurl")
         # Not a ConfigError: Sphinx 9 prints one with a traceback and asks for a bug report.
         raise SystemExit(1)
 

@@ -34,17 +34,18 @@ from urllib.parse import urljoin
 
 import ablog.post
 from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
-from blog_baseurl import percent_encoded
-from blog_dates import localize
-from blog_incremental import is_unchanged, post_inputs
 from docutils import nodes
 from docutils.utils import new_document
 from feedgen.feed import FeedGenerator
-from french_elision import insert_label
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.logging import suppress_logging
+
+from blog_baseurl import percent_encoded
+from blog_dates import localize
+from blog_incremental import is_unchanged, post_inputs
+from french_elision import insert_label
 
 _ = get_translation("sphinx")
 

@@ -49,7 +49,6 @@ import markdown_it
 import myst_parser
 import pydantic
 import yaml
-from blog_dates import localize, today
 from docutils import nodes
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -60,6 +59,7 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from blog_dates import localize, today
 from blogtools.post_file import read_front_matter, read_post_text
 from blogtools.post_schema import FLAG_KEYS, POSTS_DIR, FrontMatterError
 from blogtools.post_text import read_title

@@ -40,12 +40,13 @@ from pathlib import Path
 import ablog
 import ablog.post
 from ablog.blog import Blog
-from blog_related_posts import related_lists
-from blog_series import series_lists
-from blog_stale_pages import remove_output_file
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+
+from blog_related_posts import related_lists
+from blog_series import series_lists
+from blog_stale_pages import remove_output_file
 
 #: The latest posts the sidebar may show (sidebar/blog-recent.html shows 5).
 SIDEBAR_RECENT_POSTS = 10

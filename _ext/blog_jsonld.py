@@ -20,9 +20,10 @@ import json
 
 import ablog
 from ablog.blog import Blog, Post
+from sphinx.application import Sphinx
+
 from blog_dates import localize
 from blog_feeds import absolute_url
-from sphinx.application import Sphinx
 
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 

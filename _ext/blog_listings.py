@@ -201,9 +201,7 @@ def listing_context(app: Sphinx, listing: Listing, number: int, docname: str, *,
         "newer": listing.page_docname(number - 1) if number > 1 else None,
         "older": listing.page_docname(number + 1) if number < count else None,
         "feed": listing.feed,
-        "entries": [
-            {"post": post, "excerpt": render_excerpt(app, post, docname)} for post in posts
-        ],
+        "entries": [{"post": post, "excerpt": render_excerpt(app, post, docname)} for post in posts],
     }
 
 
@@ -245,9 +243,7 @@ def add_home_listing(app: Sphinx, pagename: str, templatename: str, context: dic
 def _replace_ablog_archive_pages(app: Sphinx) -> None:
     """Disconnect ABlog's own archive pages, which these listings replace."""
     listeners = app.events.listeners["html-collect-pages"]
-    listeners[:] = [
-        listener for listener in listeners if listener.handler is not ablog.post.generate_archive_pages
-    ]
+    listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_archive_pages]
 
 
 def setup(app: Sphinx) -> dict:

@@ -42,9 +42,6 @@ import lxml.html
 from ablog.blog import Blog, Post
 from babel import Locale
 from babel.core import get_global
-from blog_baseurl import percent_encoded
-from blog_dates import localize
-from blog_share_image import ShareImage, site_share_image
 from docutils import nodes
 from docutils.utils import new_document
 from PIL import Image, UnidentifiedImageError
@@ -52,6 +49,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinxext.opengraph import get_tags
+
+from blog_baseurl import percent_encoded
+from blog_dates import localize
+from blog_share_image import ShareImage, site_share_image
 
 _ = get_translation("sphinx")
 
@@ -167,7 +168,9 @@ def describe_listing(app: Sphinx, pagename: str, context: dict) -> bool:
     elif "blog_catalog" in context:
         names = _collection_names(blog)
         listed = [
-            listing for group, listings in context["blog_catalog"].groups for listing in ([group] if group else listings)
+            listing
+            for group, listings in context["blog_catalog"].groups
+            for listing in ([group] if group else listings)
         ]
         items = [names.get(listing.docname, _text(listing.title)) for listing in listed]
         title = _text(context["title"])
@@ -193,8 +196,13 @@ def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: di
     elif describe_listing(app, pagename, context) and doctree is None:
         # sphinxext-opengraph skips pages without a doctree: have it write their tags.
         context["metatags"] += get_tags(
-            context, new_document("", app.builder.docsettings), srcdir=app.srcdir, outdir=app.outdir,
-            config=app.config, builder=app.builder, env=app.env,
+            context,
+            new_document("", app.builder.docsettings),
+            srcdir=app.srcdir,
+            outdir=app.outdir,
+            config=app.config,
+            builder=app.builder,
+            env=app.env,
         )
 
 

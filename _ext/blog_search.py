@@ -17,7 +17,6 @@ the exact form it types.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from pathlib import Path
 
@@ -54,17 +53,24 @@ class AccentInsensitiveFrenchSearch(SearchFrench):
 
     @property
     def js_stemmer_code(self) -> str:
-        return "\n".join((
-            (_SPHINX_STEMMERS / "base-stemmer.js").read_text(encoding="utf-8"),
-            (_SPHINX_STEMMERS / "french-stemmer.js").read_text(encoding="utf-8"),
-            _FOLDING_STEMMER_JS,
-        ))
+        return "\n".join(
+            (
+                (_SPHINX_STEMMERS / "base-stemmer.js").read_text(encoding="utf-8"),
+                (_SPHINX_STEMMERS / "french-stemmer.js").read_text(encoding="utf-8"),
+                _FOLDING_STEMMER_JS,
+            )
+        )
 
-    # Sphinx remembers stems page by page only; a blog's words recur from post
-    # to post, and stemming them again was a quarter of a clean build.
-    @functools.cache
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        # Sphinx remembers stems page by page only; a blog's words recur from post
+        # to post, and stemming them again was a quarter of a clean build.
+        self._stems: dict[str, str] = {}
+
     def stem(self, word: str) -> str:
-        return super().stem(fold(word))
+        if word not in self._stems:
+            self._stems[word] = super().stem(fold(word))
+        return self._stems[word]
 
 
 def setup(app: Sphinx) -> dict:

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 import ablog
 import ablog.post
 from ablog.blog import Blog, Post
-from french_elision import insert_label
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 
 from blogtools.slugs import slugify
+from french_elision import insert_label
 
 _ = get_translation("sphinx")
 

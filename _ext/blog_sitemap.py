@@ -19,10 +19,11 @@ import queue
 
 import ablog
 from ablog.blog import Blog
-from blog_baseurl import percent_encoded
-from blog_dates import localize
 from sphinx.application import Sphinx
 from sphinx_sitemap import add_html_link
+
+from blog_baseurl import percent_encoded
+from blog_dates import localize
 
 
 def _replace_sitemap_listener(app: Sphinx) -> None:

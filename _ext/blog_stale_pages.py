@@ -35,9 +35,10 @@ import json
 import os
 from pathlib import Path
 
-from blog_images import resized_image_names
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+
+from blog_images import resized_image_names
 
 #: The pages of the previous build, in the doctree folder.
 PAGES_FILE = "blog-pages.json"

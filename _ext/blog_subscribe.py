@@ -19,10 +19,11 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import ablog
-from blog_baseurl import percent_encoded
-from blog_feeds import FEED_FORMATS, SiteFeed, site_feeds
 from markupsafe import Markup
 from sphinx.application import Sphinx
+
+from blog_baseurl import percent_encoded
+from blog_feeds import FEED_FORMATS, SiteFeed, site_feeds
 
 #: The subscribe page's docname.
 SUBSCRIBE_DOCNAME = "blog/abonnement"

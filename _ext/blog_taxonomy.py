@@ -58,7 +58,9 @@ def _choose_spellings(app: Sphinx, config: Config) -> None:
                 spellings[key][slugify(label)][label] += 1
     app.blog_label_spellings = {
         key: {
-            slug: max(counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label]))
+            slug: max(
+                counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label])
+            )
             for slug, counts in by_slug.items()
         }
         for key, by_slug in spellings.items()
@@ -82,7 +84,9 @@ class NormalizeLabels(SphinxTransform):
                 if key not in LABEL_KEYS:
                     continue
                 labels = split_labels(post.front_matter.get(key))
-                spelled = dict.fromkeys(chosen[key][slugify(label.lower() if key == "tags" else label)] for label in labels)
+                spelled = dict.fromkeys(
+                    chosen[key][slugify(label.lower() if key == "tags" else label)] for label in labels
+                )
                 field_node[1].children = [nodes.paragraph(text=", ".join(spelled))]
 
 

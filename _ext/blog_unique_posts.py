@@ -15,11 +15,11 @@ still built: neither is faulty alone, and the build fails anyway.
 
 from __future__ import annotations
 
-from blog_front_matter import PostSource
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from blog_front_matter import PostSource
 from blogtools.slugs import slugify
 
 logger = logging.getLogger(__name__)
@@ -43,16 +43,22 @@ def _check_unique(app: Sphinx, config: Config) -> None:
             logger.error(
                 "le slug « %s » est déjà celui de %s : le nom de fichier d’un article est unique sur tout le blog, "
                 "quelle que soit l’année (make post le refuse aussi) ; renommez l’un des deux fichiers",
-                post.path.stem, first.path.relative_to(srcdir).as_posix(),
-                location=f"{post.path}:1", type="blog", subtype="duplicate",
+                post.path.stem,
+                first.path.relative_to(srcdir).as_posix(),
+                location=f"{post.path}:1",
+                type="blog",
+                subtype="duplicate",
             )
         first = by_title.setdefault(_title_key(post.title), post)
         if first is not post:
             logger.error(
                 "le titre « %s » est déjà celui de %s : deux articles ne peuvent pas avoir le même titre, "
                 "les listes, les flux et la recherche les confondraient ; changez l’un des deux titres",
-                post.title, first.path.relative_to(srcdir).as_posix(),
-                location=f"{post.path}:{post.title_line}", type="blog", subtype="duplicate",
+                post.title,
+                first.path.relative_to(srcdir).as_posix(),
+                location=f"{post.path}:{post.title_line}",
+                type="blog",
+                subtype="duplicate",
             )
 
 

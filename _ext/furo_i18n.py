@@ -28,9 +28,7 @@ _LITERAL_LABELS = re.compile(r'(?P<open>aria-label="|<title>)(?P<label>[A-Za-z][
 
 def translate_literal_labels(source: str) -> str:
     """Wrap every literal ``aria-label`` value and ``<title>`` text of *source* in ``_()``."""
-    return _LITERAL_LABELS.sub(
-        lambda match: f'{match["open"]}{{{{ _({match["label"]!r}) }}}}{match["close"]}', source
-    )
+    return _LITERAL_LABELS.sub(lambda match: f"{match['open']}{{{{ _({match['label']!r}) }}}}{match['close']}", source)
 
 
 class TranslatingTemplateLoader(BuiltinTemplateLoader):

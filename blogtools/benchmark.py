@@ -64,13 +64,46 @@ _WORDS = (
     "propose construit ouvre partage montre explique raconte découvre essaie réussit"
 ).split()
 TAGS = [
-    "innovation publique", "design", "numérique", "territoires", "achat public", "open data",
-    "participation", "laboratoire", "formation", "management", "agilité", "co-construction",
-    "usagers", "simplification", "évaluation", "expérimentation", "intelligence artificielle",
-    "culture", "réseau", "communauté", "collectivités", "état", "europe", "budget", "mooc",
-    "université", "recherche", "startup d'état", "incubateur", "fabrique", "médiation",
-    "inclusion", "éthique", "données", "transparence", "prospective", "ressources humaines",
-    "transformation", "cnfpt", "événement",
+    "innovation publique",
+    "design",
+    "numérique",
+    "territoires",
+    "achat public",
+    "open data",
+    "participation",
+    "laboratoire",
+    "formation",
+    "management",
+    "agilité",
+    "co-construction",
+    "usagers",
+    "simplification",
+    "évaluation",
+    "expérimentation",
+    "intelligence artificielle",
+    "culture",
+    "réseau",
+    "communauté",
+    "collectivités",
+    "état",
+    "europe",
+    "budget",
+    "mooc",
+    "université",
+    "recherche",
+    "startup d'état",
+    "incubateur",
+    "fabrique",
+    "médiation",
+    "inclusion",
+    "éthique",
+    "données",
+    "transparence",
+    "prospective",
+    "ressources humaines",
+    "transformation",
+    "cnfpt",
+    "événement",
 ]
 CATEGORIES = ["Réflexions", "Événements", "Lectures", "Outils", "Portraits", "Méthodes", "Actualités", "Carnet"]
 FIRST_DAY, LAST_DAY = date(2015, 1, 1), date(2024, 12, 31)
@@ -89,15 +122,24 @@ class Post:
 
     def myst(self) -> str:
         front_matter = [
-            "---", "blogpost: true", f"date: {self.day.isoformat()}", f"category: {self.category}",
-            f"tags: {', '.join(self.tags)}", "language: fr", "---",
+            "---",
+            "blogpost: true",
+            f"date: {self.day.isoformat()}",
+            f"category: {self.category}",
+            f"tags: {', '.join(self.tags)}",
+            "language: fr",
+            "---",
         ]
         return "\n".join([*front_matter, "", f"# {self.title}", "", *[p + "\n" for p in self.paragraphs]])
 
     def pelican_markdown(self) -> str:
         metadata = [
-            f"Title: {self.title}", f"Date: {self.day.isoformat()}", f"Category: {self.category}",
-            f"Tags: {', '.join(self.tags)}", f"Slug: {self.slug}", "Lang: fr",
+            f"Title: {self.title}",
+            f"Date: {self.day.isoformat()}",
+            f"Category: {self.category}",
+            f"Tags: {', '.join(self.tags)}",
+            f"Slug: {self.slug}",
+            "Lang: fr",
         ]
         return "\n".join([*metadata, "", *[p + "\n" for p in self.paragraphs]])
 
@@ -113,9 +155,7 @@ def synthetic_posts(count: int, seed: int = 2024) -> list[Post]:
     for number in range(count):
         day = FIRST_DAY + timedelta(days=span * number // max(count - 1, 1))
         title = " ".join(rng.choices(_WORDS, k=rng.randint(4, 8))).capitalize() + f" ({number + 1})"
-        paragraphs = [
-            " ".join(rng.choices(_WORDS, k=100)).capitalize() + "." for _paragraph in range(6)
-        ]
+        paragraphs = [" ".join(rng.choices(_WORDS, k=100)).capitalize() + "." for _paragraph in range(6)]
         tags = rng.sample(TAGS, rng.randint(2, 4))
         posts.append(Post(f"article-{number + 1:05d}", title, day, tags, rng.choice(CATEGORIES), paragraphs))
     return posts
@@ -145,7 +185,7 @@ STOCK_CONF = textwrap.dedent('''\
     post_date_format = "%Y-%m-%d"
     ''')
 STOCK_INDEX = "# Banc d'essai\n\n```{toctree}\n:glob:\n:maxdepth: 1\n\nposts/*/*\n```\n"
-PELICAN_CONF = textwrap.dedent('''\
+PELICAN_CONF = textwrap.dedent("""\
     AUTHOR = "Auteur du blog"
     SITENAME = "Banc d'essai"
     SITEURL = "https://innovation-publique.example"
@@ -155,7 +195,7 @@ PELICAN_CONF = textwrap.dedent('''\
     FEED_ALL_ATOM = "feeds/all.atom.xml"
     CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
     TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
-    ''')
+    """)
 
 
 @dataclass
@@ -194,13 +234,30 @@ def _sphinx(srcdir: Path, outdir: Path) -> list[str]:
 
 def _make_html(srcdir: Path, outdir: Path) -> list[str]:
     # The author's own command, with the Makefile's options (warnings are errors).
-    return ["make", "--no-print-directory", "--directory", str(REPOSITORY_ROOT), "html",
-            f"SOURCEDIR={srcdir}", f"BUILDDIR={outdir.parent}", "O=--quiet"]
+    return [
+        "make",
+        "--no-print-directory",
+        "--directory",
+        str(REPOSITORY_ROOT),
+        "html",
+        f"SOURCEDIR={srcdir}",
+        f"BUILDDIR={outdir.parent}",
+        "O=--quiet",
+    ]
 
 
 def _pelican(srcdir: Path, outdir: Path) -> list[str]:
-    return [sys.executable, "-m", "pelican", str(srcdir / "content"), "--output", str(outdir),
-            "--settings", str(srcdir / "pelicanconf.py"), "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(srcdir / "content"),
+        "--output",
+        str(outdir),
+        "--settings",
+        str(srcdir / "pelicanconf.py"),
+        "--quiet",
+    ]
 
 
 GENERATOR_SETUPS = {
@@ -272,8 +329,9 @@ class Site:
         """Build the site, and return what the build cost and wrote; fail if the build fails."""
         before = _html_mtimes(self.outdir)
         start = time.perf_counter()
-        process = subprocess.Popen(self.generator.command(self.srcdir, self.outdir),
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            self.generator.command(self.srcdir, self.outdir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         output = process.stdout.read()
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -368,11 +426,18 @@ def format_table(rows: list[Row]) -> str:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m blogtools.benchmark", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--posts", type=int, nargs="+", default=[100, 1000, 3000], metavar="N",
-                        help="numbers of posts of the synthetic blogs (default: 100 1000 3000)")
+    parser.add_argument(
+        "--posts",
+        type=int,
+        nargs="+",
+        default=[100, 1000, 3000],
+        metavar="N",
+        help="numbers of posts of the synthetic blogs (default: 100 1000 3000)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs of each build; the median is reported (default: 3)")
-    parser.add_argument("--generators", nargs="+", choices=GENERATORS, default=GENERATORS,
-                        help="generators to run (default: all)")
+    parser.add_argument(
+        "--generators", nargs="+", choices=GENERATORS, default=GENERATORS, help="generators to run (default: all)"
+    )
     parser.add_argument("--workdir", type=Path, help="where to write the sites (default: a temporary folder, removed)")
     return parser.parse_args(argv)
 
@@ -387,16 +452,20 @@ def main(argv: list[str] | None = None) -> int:
             posts = synthetic_posts(count)
             for name in arguments.generators:
                 print(f"… {name}, {count} posts", file=sys.stderr, flush=True)
-                generator_rows, site = measure_generator(GENERATOR_SETUPS[name], posts, arguments.runs,
-                                                         workdir / f"{count}")
+                generator_rows, site = measure_generator(
+                    GENERATOR_SETUPS[name], posts, arguments.runs, workdir / f"{count}"
+                )
                 rows.extend(generator_rows)
                 if name == "blog":
                     mismatches[count] = check_against_clean_build(site)
     print(format_table(rows))
     for count, files in mismatches.items():
         if files:
-            print(f"\nIncremental output of {count} posts differs from a clean build in {len(files)} files, e.g.:",
-                  *files[:20], sep="\n  ")
+            print(
+                f"\nIncremental output of {count} posts differs from a clean build in {len(files)} files, e.g.:",
+                *files[:20],
+                sep="\n  ",
+            )
         else:
             print(f"\nIncremental output of {count} posts is identical to a clean build.")
     return 1 if any(mismatches.values()) else 0

@@ -61,7 +61,9 @@ def _print_versions(python: Path) -> None:
     for name in UPSTREAM:
         tested = subprocess.run(
             [str(python), "-c", f"import importlib.metadata as m; print(m.version({name!r}))"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         print(f"  {name:12} {pinned.get(name, '?'):>12} → {tested}")
 

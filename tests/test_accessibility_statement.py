@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import re
 
-import blog_accessibility_checks as checks
 import pytest
-from blog_accessibility import checker_versions
-from conftest import ROOT, Build, build_site, post_source
 
+import blog_accessibility_checks as checks
+from blog_accessibility import checker_versions
 from blogtools.audit import PAGE_TYPES
+from conftest import ROOT, Build, build_site, post_source
 
 PAGE = "blog/accessibilite.html"
 SECTIONS = [

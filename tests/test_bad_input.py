@@ -31,7 +31,9 @@ NOT_YAML = (
 )
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Sphinx writes each problem as "<file>:<line>: WARNING: <message>" (or ERROR, CRITICAL).
-_PROBLEM = re.compile(r"^(?P<location>.*?): (?:WARNING|ERROR|CRITICAL): (?P<message>.*?)(?: \[[\w.-]+\])?$", re.MULTILINE)
+_PROBLEM = re.compile(
+    r"^(?P<location>.*?): (?:WARNING|ERROR|CRITICAL): (?P<message>.*?)(?: \[[\w.-]+\])?$", re.MULTILINE
+)
 
 
 def with_front_matter(front_matter: str, body: str = "# Un article\n\nUn paragraphe.\n") -> str:
@@ -41,90 +43,203 @@ def with_front_matter(front_matter: str, body: str = "# Un article\n\nUn paragra
 #: (files, faulty file, line, message): the message Sphinx prints for that file and line.
 CASES = [
     # Dates.
-    pytest.param({FAULTY: post_source("Un article", date="pas une date")}, FAULTY, 3,
-                 f"champ date : « pas une date » n’est pas une date ISO 8601 ; {EXPECTED_DATE}",
-                 id="date-that-does-not-parse"),
-    pytest.param({FAULTY: post_source("Un article", date="15 janvier 2024")}, FAULTY, 3,
-                 "champ date : « 15 janvier 2024 » est écrite en toutes lettres : écrivez-la 2024-01-15 (ISO 8601, AAAA-MM-JJ)",
-                 id="date-written-out-in-french"),
-    pytest.param({"posts/2017/article-fautif.md": post_source("Un article", date="2017-02-30")},
-                 "posts/2017/article-fautif.md", 3,
-                 f"champ date : « 2017-02-30 » n’existe pas : février 2017 a 28 jours ; {EXPECTED_DATE}",
-                 id="impossible-date"),
-    pytest.param({FAULTY: post_source("Un article", date="2020-01-15T25:00:00+01:00")}, FAULTY, 3,
-                 f"champ date : l’heure ou le décalage horaire de « 2020-01-15T25:00:00+01:00 » est illisible ; {EXPECTED_DATE}",
-                 id="impossible-time"),
+    pytest.param(
+        {FAULTY: post_source("Un article", date="pas une date")},
+        FAULTY,
+        3,
+        f"champ date : « pas une date » n’est pas une date ISO 8601 ; {EXPECTED_DATE}",
+        id="date-that-does-not-parse",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", date="15 janvier 2024")},
+        FAULTY,
+        3,
+        "champ date : « 15 janvier 2024 » est écrite en toutes lettres : écrivez-la 2024-01-15 (ISO 8601, AAAA-MM-JJ)",
+        id="date-written-out-in-french",
+    ),
+    pytest.param(
+        {"posts/2017/article-fautif.md": post_source("Un article", date="2017-02-30")},
+        "posts/2017/article-fautif.md",
+        3,
+        f"champ date : « 2017-02-30 » n’existe pas : février 2017 a 28 jours ; {EXPECTED_DATE}",
+        id="impossible-date",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", date="2020-01-15T25:00:00+01:00")},
+        FAULTY,
+        3,
+        f"champ date : l’heure ou le décalage horaire de « 2020-01-15T25:00:00+01:00 » est illisible ; {EXPECTED_DATE}",
+        id="impossible-time",
+    ),
     # Titles, front matter, text.
-    pytest.param({FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\n", "Un paragraphe sans titre.\n")},
-                 FAULTY, 5, "pas de titre : écrivez « # Titre de l’article » sous le front matter",
-                 id="missing-title"),
-    pytest.param({FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\n",
-                                            "```bash\n# un commentaire, pas un titre\n```\n")},
-                 FAULTY, 5, "pas de titre : écrivez « # Titre de l’article » sous le front matter",
-                 id="missing-title-with-a-hash-in-code"),
-    pytest.param({FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\n", "#\n\nUn paragraphe.\n")},
-                 FAULTY, 6, "le titre est vide : écrivez-le après « # »", id="empty-title"),
-    pytest.param({FAULTY: with_front_matter("")}, FAULTY, 2,
-                 "le front matter est vide : il faut au moins « blogpost: true » et « date: AAAA-MM-JJ »",
-                 id="empty-front-matter"),
-    pytest.param({FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\ntags: [design, numérique\nlanguage: fr\n")},
-                 FAULTY, 4,
-                 NOT_YAML,
-                 id="front-matter-not-yaml"),
-    pytest.param({FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\ntags: design: numérique\n")},
-                 FAULTY, 4,
-                 NOT_YAML,
-                 id="unquoted-colon-in-value"),
-    pytest.param({FAULTY: post_source("Un article", body="")}, FAULTY, 7,
-                 "l’article n’a pas de texte sous son titre : écrivez au moins un paragraphe", id="post-with-no-body"),
+    pytest.param(
+        {FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\n", "Un paragraphe sans titre.\n")},
+        FAULTY,
+        5,
+        "pas de titre : écrivez « # Titre de l’article » sous le front matter",
+        id="missing-title",
+    ),
+    pytest.param(
+        {
+            FAULTY: with_front_matter(
+                "blogpost: true\ndate: 2020-01-15\n", "```bash\n# un commentaire, pas un titre\n```\n"
+            )
+        },
+        FAULTY,
+        5,
+        "pas de titre : écrivez « # Titre de l’article » sous le front matter",
+        id="missing-title-with-a-hash-in-code",
+    ),
+    pytest.param(
+        {FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\n", "#\n\nUn paragraphe.\n")},
+        FAULTY,
+        6,
+        "le titre est vide : écrivez-le après « # »",
+        id="empty-title",
+    ),
+    pytest.param(
+        {FAULTY: with_front_matter("")},
+        FAULTY,
+        2,
+        "le front matter est vide : il faut au moins « blogpost: true » et « date: AAAA-MM-JJ »",
+        id="empty-front-matter",
+    ),
+    pytest.param(
+        {FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\ntags: [design, numérique\nlanguage: fr\n")},
+        FAULTY,
+        4,
+        NOT_YAML,
+        id="front-matter-not-yaml",
+    ),
+    pytest.param(
+        {FAULTY: with_front_matter("blogpost: true\ndate: 2020-01-15\ntags: design: numérique\n")},
+        FAULTY,
+        4,
+        NOT_YAML,
+        id="unquoted-colon-in-value",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", body="")},
+        FAULTY,
+        7,
+        "l’article n’a pas de texte sous son titre : écrivez au moins un paragraphe",
+        id="post-with-no-body",
+    ),
     # Keys and values.
-    pytest.param({FAULTY: post_source("Un article", extra="tag: design")}, FAULTY, 4,
-                 "clé inconnue « tag » ; vouliez-vous dire « tags » ?", id="typo-tag"),
-    pytest.param({FAULTY: post_source("Un article", extra="categorie: Réflexions")}, FAULTY, 4,
-                 "clé inconnue « categorie » ; vouliez-vous dire « category » ?", id="typo-categorie"),
-    pytest.param({FAULTY: post_source("Un article", extra="title: Un article")}, FAULTY, 4,
-                 "clé inconnue « title » : le titre d’un article est sa ligne « # Titre », sous le front matter",
-                 id="title-key"),
-    pytest.param({FAULTY: post_source("Un article", extra="nocomments: oui")}, FAULTY, 4,
-                 "champ nocomments : « oui » n’est ni true ni false ; écrivez « nocomments: true »", id="flag-not-boolean"),
-    pytest.param({FAULTY: post_source("Un article", extra="excerpt: deux")}, FAULTY, 4,
-                 "champ excerpt : « deux » n’est pas un nombre ; écrivez le nombre de paragraphes de l’extrait, "
-                 "par exemple « excerpt: 2 »", id="excerpt-not-a-number"),
-    pytest.param({FAULTY: post_source("Un article", tags="design, —")}, FAULTY, 4,
-                 "champ tags : « — » n’a ni lettre ni chiffre, sa page n’aurait pas d’adresse ; séparez les noms "
-                 "par des virgules, par exemple « tags: numérique, design »", id="tag-without-slug"),
+    pytest.param(
+        {FAULTY: post_source("Un article", extra="tag: design")},
+        FAULTY,
+        4,
+        "clé inconnue « tag » ; vouliez-vous dire « tags » ?",
+        id="typo-tag",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", extra="categorie: Réflexions")},
+        FAULTY,
+        4,
+        "clé inconnue « categorie » ; vouliez-vous dire « category » ?",
+        id="typo-categorie",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", extra="title: Un article")},
+        FAULTY,
+        4,
+        "clé inconnue « title » : le titre d’un article est sa ligne « # Titre », sous le front matter",
+        id="title-key",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", extra="nocomments: oui")},
+        FAULTY,
+        4,
+        "champ nocomments : « oui » n’est ni true ni false ; écrivez « nocomments: true »",
+        id="flag-not-boolean",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", extra="excerpt: deux")},
+        FAULTY,
+        4,
+        "champ excerpt : « deux » n’est pas un nombre ; écrivez le nombre de paragraphes de l’extrait, "
+        "par exemple « excerpt: 2 »",
+        id="excerpt-not-a-number",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", tags="design, —")},
+        FAULTY,
+        4,
+        "champ tags : « — » n’a ni lettre ni chiffre, sa page n’aurait pas d’adresse ; séparez les noms "
+        "par des virgules, par exemple « tags: numérique, design »",
+        id="tag-without-slug",
+    ),
     # Two posts that readers could not tell apart.
-    pytest.param({"posts/2017/bilan.md": post_source("Bilan 2017", date="2017-12-01"),
-                  "posts/2018/bilan.md": post_source("Bilan 2018", date="2018-12-01")},
-                 "posts/2018/bilan.md", 1,
-                 "le slug « bilan » est déjà celui de posts/2017/bilan.md : le nom de fichier d’un article est unique "
-                 "sur tout le blog, quelle que soit l’année (make post le refuse aussi) ; renommez l’un des deux fichiers",
-                 id="same-slug-in-two-years"),
-    pytest.param({"posts/2020/compte-rendu.md": post_source("Compte rendu"),
-                  "posts/2020/compte-rendu-atelier.md": post_source("Compte Rendu", date="2020-02-01")},
-                 "posts/2020/compte-rendu-atelier.md", 7,
-                 "le titre « Compte Rendu » est déjà celui de posts/2020/compte-rendu.md : deux articles ne "
-                 "peuvent pas avoir le même titre, les listes, les flux et la recherche les confondraient ; "
-                 "changez l’un des deux titres",
-                 id="same-title"),
+    pytest.param(
+        {
+            "posts/2017/bilan.md": post_source("Bilan 2017", date="2017-12-01"),
+            "posts/2018/bilan.md": post_source("Bilan 2018", date="2018-12-01"),
+        },
+        "posts/2018/bilan.md",
+        1,
+        "le slug « bilan » est déjà celui de posts/2017/bilan.md : le nom de fichier d’un article est unique "
+        "sur tout le blog, quelle que soit l’année (make post le refuse aussi) ; renommez l’un des deux fichiers",
+        id="same-slug-in-two-years",
+    ),
+    pytest.param(
+        {
+            "posts/2020/compte-rendu.md": post_source("Compte rendu"),
+            "posts/2020/compte-rendu-atelier.md": post_source("Compte Rendu", date="2020-02-01"),
+        },
+        "posts/2020/compte-rendu-atelier.md",
+        7,
+        "le titre « Compte Rendu » est déjà celui de posts/2020/compte-rendu.md : deux articles ne "
+        "peuvent pas avoir le même titre, les listes, les flux et la recherche les confondraient ; "
+        "changez l’un des deux titres",
+        id="same-title",
+    ),
     # Files in posts/ that are not posts.
-    pytest.param({FAULTY: "# Un article\n\nUn paragraphe.\n"}, FAULTY, 1,
-                 "pas de front matter : un article commence par « --- », « blogpost: true », « date: AAAA-MM-JJ » et « --- »",
-                 id="no-front-matter"),
-    pytest.param({FAULTY: with_front_matter("date: 2020-01-15\n")}, FAULTY, 2,
-                 "« blogpost: true » manque : tout fichier .md de posts/ est un article et commence par cette ligne",
-                 id="no-blogpost-true"),
-    pytest.param({"posts/2020/article-fautif.rst": "Un article\n==========\n\nUn paragraphe.\n"},
-                 "posts/2020/article-fautif.rst", 1, NOT_A_POST, id="restructuredtext-file"),
+    pytest.param(
+        {FAULTY: "# Un article\n\nUn paragraphe.\n"},
+        FAULTY,
+        1,
+        "pas de front matter : un article commence par « --- », « blogpost: true », « date: AAAA-MM-JJ » et « --- »",
+        id="no-front-matter",
+    ),
+    pytest.param(
+        {FAULTY: with_front_matter("date: 2020-01-15\n")},
+        FAULTY,
+        2,
+        "« blogpost: true » manque : tout fichier .md de posts/ est un article et commence par cette ligne",
+        id="no-blogpost-true",
+    ),
+    pytest.param(
+        {"posts/2020/article-fautif.rst": "Un article\n==========\n\nUn paragraphe.\n"},
+        "posts/2020/article-fautif.rst",
+        1,
+        NOT_A_POST,
+        id="restructuredtext-file",
+    ),
     pytest.param({"posts/2020/notes.txt": "Des notes.\n"}, "posts/2020/notes.txt", 1, NOT_A_POST, id="text-file"),
     # Sphinx's own messages, in French where its catalog has them (blog_console_language), and MyST's, in English.
-    pytest.param({FAULTY: post_source("Un article", body="Voir [l’article disparu](../2019/disparu.md).")}, FAULTY, 9,
-                 "'myst' cross-reference target not found: '../2019/disparu.md'", id="link-to-a-missing-post"),
-    pytest.param({FAULTY: post_source("Un article", body="![Un schéma](schema.png)")}, FAULTY, 9,
-                 # Sphinx's French msgstr ends with a space.
-                 "fichier image posts/2020/schema.png illisible ", id="missing-image"),
-    pytest.param({FAULTY: post_source("Un article", body="Voir [le compte rendu](compte-rendu.pdf).")}, FAULTY, 9,
-                 "'myst' cross-reference target not found: 'compte-rendu.pdf'", id="link-to-a-missing-local-file"),
+    pytest.param(
+        {FAULTY: post_source("Un article", body="Voir [l’article disparu](../2019/disparu.md).")},
+        FAULTY,
+        9,
+        "'myst' cross-reference target not found: '../2019/disparu.md'",
+        id="link-to-a-missing-post",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", body="![Un schéma](schema.png)")},
+        FAULTY,
+        9,
+        # Sphinx's French msgstr ends with a space.
+        "fichier image posts/2020/schema.png illisible ",
+        id="missing-image",
+    ),
+    pytest.param(
+        {FAULTY: post_source("Un article", body="Voir [le compte rendu](compte-rendu.pdf).")},
+        FAULTY,
+        9,
+        "'myst' cross-reference target not found: 'compte-rendu.pdf'",
+        id="link-to-a-missing-local-file",
+    ),
 ]
 
 
@@ -166,7 +281,9 @@ def test_a_problem_is_reported_by_every_build_until_it_is_fixed(build_test_site:
     # blog_front_matter reads a post again only when the file changed: what it gave, a problem
     # included, is kept beside the doctrees. Each build must still report it, and see each change.
     build = build_test_site({**GOOD_POSTS, FAULTY: post_source("Un article", date="pas une date")})
-    faulty_date = [(f"{build.srcdir / FAULTY}:3", f"champ date : « pas une date » n’est pas une date ISO 8601 ; {EXPECTED_DATE}")]
+    faulty_date = [
+        (f"{build.srcdir / FAULTY}:3", f"champ date : « pas une date » n’est pas une date ISO 8601 ; {EXPECTED_DATE}")
+    ]
     assert problems(build) == faulty_date, build.output
     unchanged = make_html(build.srcdir, build.html.parent)
     assert unchanged.returncode != 0 and problems(unchanged) == faulty_date, unchanged.output
@@ -175,17 +292,23 @@ def test_a_problem_is_reported_by_every_build_until_it_is_fixed(build_test_site:
     assert fixed.returncode == 0, fixed.output
     assert (fixed.html / FAULTY.replace(".md", ".html")).is_file()
     good = "posts/2019/bon-article.md"
-    (build.srcdir / good).write_text(post_source("Un bon article", date="2019-06-01", extra="tag: design"), encoding="utf-8")
+    (build.srcdir / good).write_text(
+        post_source("Un bon article", date="2019-06-01", extra="tag: design"), encoding="utf-8"
+    )
     broken = make_html(build.srcdir, build.html.parent)
-    assert problems(broken) == [(f"{build.srcdir / good}:4", "clé inconnue « tag » ; vouliez-vous dire « tags » ?")], broken.output
+    assert problems(broken) == [(f"{build.srcdir / good}:4", "clé inconnue « tag » ; vouliez-vous dire « tags » ?")], (
+        broken.output
+    )
 
 
 def test_a_date_with_an_offset_is_shown_on_the_blogs_clock(build_test_site: SiteFactory):
     # 23:30 in New York on 31 December 2019 is 05:30 in Paris on 1 January 2020.
-    build = build_test_site({
-        **GOOD_POSTS,
-        "posts/2019/reveillon.md": post_source("Le réveillon", date="2019-12-31T23:30:00-05:00"),
-    })
+    build = build_test_site(
+        {
+            **GOOD_POSTS,
+            "posts/2019/reveillon.md": post_source("Le réveillon", date="2019-12-31T23:30:00-05:00"),
+        }
+    )
     assert build.returncode == 0, build.output
     shown = build.page("posts/2019/reveillon.html").select_one(".blog-post-meta time")
     assert (shown["datetime"], shown.get_text()) == ("2020-01-01", "1er janvier 2020")
@@ -205,22 +328,33 @@ def test_nocomments_true_builds(build_test_site: SiteFactory):
 
 
 def test_an_image_beside_its_post_is_not_mistaken_for_a_post(build_test_site: SiteFactory):
-    build = build_test_site({**GOOD_POSTS, FAULTY: post_source("Avec un schéma", body="![Un schéma](schema.svg)"),
-                             "posts/2020/schema.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'})
+    build = build_test_site(
+        {
+            **GOOD_POSTS,
+            FAULTY: post_source("Avec un schéma", body="![Un schéma](schema.svg)"),
+            "posts/2020/schema.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n',
+        }
+    )
     assert build.returncode == 0, build.output
     assert build.page(FAULTY.replace(".md", ".html")).select_one("img[alt='Un schéma']")["src"].endswith("schema.svg")
 
 
 def test_tags_and_categories_differing_in_case_or_accents_share_one_page(build_test_site: SiteFactory):
-    build = build_test_site({
-        "posts/2020/premier.md": post_source("Premier", tags="Numérique, Œuvres", category="Événements"),
-        "posts/2020/second.md": post_source("Second", date="2020-02-01", tags="numerique, oeuvres", category="evenements"),
-    })
+    build = build_test_site(
+        {
+            "posts/2020/premier.md": post_source("Premier", tags="Numérique, Œuvres", category="Événements"),
+            "posts/2020/second.md": post_source(
+                "Second", date="2020-02-01", tags="numerique, oeuvres", category="evenements"
+            ),
+        }
+    )
     assert build.returncode == 0, build.output
     assert sorted(path.name for path in (build.html / "blog/tag").glob("*.html")) == ["numerique.html", "oeuvres.html"]
     assert sorted(path.name for path in (build.html / "blog/category").glob("*.html")) == ["evenements.html"]
     for kind, slug, spelling in (
-        ("tag", "numerique", "numérique"), ("tag", "oeuvres", "œuvres"), ("category", "evenements", "Événements"),
+        ("tag", "numerique", "numérique"),
+        ("tag", "oeuvres", "œuvres"),
+        ("category", "evenements", "Événements"),
     ):
         assert listed_titles(build, f"blog/{kind}/{slug}.html") == ["Second", "Premier"]
         feed = ElementTree.parse(build.html / f"blog/{kind}/{slug}/atom.xml").getroot()

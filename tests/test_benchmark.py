@@ -24,7 +24,9 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedP
     workdir = tmp_path_factory.mktemp("bench")
     return subprocess.run(
         [sys.executable, "-m", "blogtools.benchmark", "--posts", "6", "--runs", "1", "--workdir", str(workdir)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import feedparser
 import pytest
+
 from conftest import Build, build_site, post_source
 
 NAME = "Licence <b>Ouverte</b> & co"

@@ -8,6 +8,7 @@ that the target is a draft, not Sphinx's English « Unknown source document ».
 from __future__ import annotations
 
 import pytest
+
 from conftest import Build, build_site, post_source
 
 MESSAGE = (

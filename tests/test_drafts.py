@@ -14,13 +14,22 @@ TOMORROW_IN_PARIS = (datetime.now(ZoneInfo("Europe/Paris")) + timedelta(days=1))
 
 @pytest.fixture(scope="module")
 def site_with_drafts(tmp_path_factory) -> Build:
-    build = build_site(tmp_path_factory.mktemp("drafts"), {
-        "posts/2020/publie.md": post_source("Article publié", tags="brouillons", category="Essais"),
-        "posts/2020/sans-date.md": post_source("Brouillon sans date", date=None, tags="brouillons", category="Essais",
-                                               body="Texte secret zanzibar."),
-        "posts/2099/futur.md": post_source("Brouillon daté demain", date=TOMORROW_IN_PARIS, tags="brouillons",
-                                           category="Essais", body="Texte secret tombouctou."),
-    })
+    build = build_site(
+        tmp_path_factory.mktemp("drafts"),
+        {
+            "posts/2020/publie.md": post_source("Article publié", tags="brouillons", category="Essais"),
+            "posts/2020/sans-date.md": post_source(
+                "Brouillon sans date", date=None, tags="brouillons", category="Essais", body="Texte secret zanzibar."
+            ),
+            "posts/2099/futur.md": post_source(
+                "Brouillon daté demain",
+                date=TOMORROW_IN_PARIS,
+                tags="brouillons",
+                category="Essais",
+                body="Texte secret tombouctou.",
+            ),
+        },
+    )
     assert build.returncode == 0, build.output
     return build
 
@@ -41,7 +50,9 @@ def test_drafts_have_no_page(site_with_drafts: Build, page: str):
     assert not (site_with_drafts.html / page).exists()
 
 
-@pytest.mark.parametrize("secret", ["Brouillon sans date", "Brouillon daté demain", "zanzibar", "tombouctou", "sans-date", "futur"])
+@pytest.mark.parametrize(
+    "secret", ["Brouillon sans date", "Brouillon daté demain", "zanzibar", "tombouctou", "sans-date", "futur"]
+)
 def test_drafts_appear_nowhere_in_the_output(site_with_drafts: Build, secret: str):
     """Not in listings, feeds, sidebars, the search index, nor any other file."""
     assert secret not in everything_written(site_with_drafts)

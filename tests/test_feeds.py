@@ -10,6 +10,7 @@ from datetime import datetime
 
 import feedparser
 import pytest
+
 from conftest import Build, build_site, post_source
 
 BASEURL = "https://blog.example.org/"

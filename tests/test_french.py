@@ -18,12 +18,13 @@ import json
 import re
 
 import pytest
-from blog_typography import french_spacing
 from bs4 import BeautifulSoup
-from conftest import Build, build_site, post_source, source_digests
-from french_elision import elides, insert_label
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from blog_typography import french_spacing
+from conftest import Build, build_site, post_source, source_digests
+from french_elision import elides, insert_label
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Build, make_html, post_source, source_digests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_bad_input import EXPECTED_DATE, GOOD_POSTS, NOT_YAML, assert_good_posts_published, problems
 
 from blogtools.post_file import MAX_POST_BYTES, decode_post, read_front_matter
 from blogtools.post_schema import FrontMatterError
 from blogtools.site import copy_site_machinery
 from blogtools.slugs import slugify
 from blogtools.wordpress.documents import PostHeader, post_text
+from conftest import Build, make_html, post_source, source_digests
+from test_bad_input import EXPECTED_DATE, GOOD_POSTS, NOT_YAML, assert_good_posts_published, problems
 
 BODY = "# Un article\n\nUn paragraphe.\n"
 TEXT_KEYS = ("language", "redirect", "canonical_link", "external_link", "description", "og:title")

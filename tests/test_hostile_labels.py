@@ -49,7 +49,10 @@ def _sources() -> dict[str, str]:
     tags = "[" + ", ".join(_yaml(label) for label in LABELS) + "]"
     files = {
         path: post_source(
-            _myst_title(label), date=f"{path[6:10]}-0{number + 1}-15", tags=tags, category=_yaml(label),
+            _myst_title(label),
+            date=f"{path[6:10]}-0{number + 1}-15",
+            tags=tags,
+            category=_yaml(label),
             extra=f"author: {_yaml(label)}",
         )
         for number, (path, label) in enumerate(POSTS.items())
@@ -112,8 +115,18 @@ def _meta(page: BeautifulSoup, key: str) -> list[str]:
 
 def test_every_html_page_shows_the_labels_as_text(hostile_site: Build):
     pages = hostile_site.pages()
-    expected = {"index.html", "404.html", "search.html", "blog.html", "blog/tag.html", "blog/category.html",
-                "blog/author.html", "blog/archive.html", "blog/2019.html", "blog/2019/01.html"}
+    expected = {
+        "index.html",
+        "404.html",
+        "search.html",
+        "blog.html",
+        "blog/tag.html",
+        "blog/category.html",
+        "blog/author.html",
+        "blog/archive.html",
+        "blog/2019.html",
+        "blog/2019/01.html",
+    }
     assert expected <= {path.relative_to(hostile_site.html).as_posix() for path in pages}
     for path in pages:
         relative = path.relative_to(hostile_site.html).as_posix()
@@ -151,7 +164,9 @@ def test_listings_show_titles_and_labels_as_text(hostile_site: Build):
             listed = [*reversed(LABELS)] if kind == "tag" else [label]
             assert [entry.get_text() for entry in page.select(".blog-entry-title a")] == listed, path
             if kind != "author":
-                feed_titles = [link["title"] for link in page.find_all("link", rel="alternate", type="application/atom+xml")]
+                feed_titles = [
+                    link["title"] for link in page.find_all("link", rel="alternate", type="application/atom+xml")
+                ]
                 assert feed_titles == [SITE, page.h1.get_text()], path
     for path in ("index.html", "blog.html", "blog/2019.html", "blog/2020.html", "blog/2019/01.html"):
         page = _page(hostile_site, path)

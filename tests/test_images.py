@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import Tag
-from conftest import Build, make_html, post_source
 from PIL import Image
-from test_incremental import tree_differences
 
 from blogtools.site import copy_site_machinery
+from conftest import Build, make_html, post_source
+from test_incremental import tree_differences
 
 POST = "posts/2020/photo.md"
 BODY = """Au début, une photo prise au téléphone :

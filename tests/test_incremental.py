@@ -21,9 +21,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import Build, build_site, make_html, post_source
 
 from blogtools.benchmark import differing_files
+from conftest import Build, build_site, make_html, post_source
 
 #: (path, title, date, tags), oldest first; « territoires » is only on the post that is edited.
 POSTS = [

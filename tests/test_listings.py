@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+
 from conftest import Build, SiteFactory, build_site, post_source
 
 #: (file, title, date, tags, category), oldest first.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+
 from conftest import Build, build_site, post_source
 
 MATH_BODY = """L’aire du disque est {math}`\\pi r^2`.

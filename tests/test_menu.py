@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import Build, build_site, make_html, post_source
 from test_incremental import tree_differences
 

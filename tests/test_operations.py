@@ -38,7 +38,8 @@ def steps_of(job: dict) -> list[dict]:
 def test_every_workflow_follows_githubs_schema(path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -49,7 +50,9 @@ def test_pull_requests_run_the_readmes_test_command_and_the_lint():
     runs = [step.get("run", "") for step in steps_of(pages["jobs"]["test"])]
     assert "make test" in runs and "make lint" in runs
     assert any("chromium" in run and "default-jre-headless" in run and "npm" in run for run in runs)
-    (upload,) = [step for step in steps_of(pages["jobs"]["test"]) if step.get("uses", "").startswith("actions/upload-artifact")]
+    (upload,) = [
+        step for step in steps_of(pages["jobs"]["test"]) if step.get("uses", "").startswith("actions/upload-artifact")
+    ]
     assert upload["if"] == "failure()" and "_build/screenshots" in upload["with"]["path"]
     assert "make test" in (REPOSITORY_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -60,7 +63,9 @@ def test_the_site_is_deployed_from_main_only_after_the_tests_pass():
     assert set(deploy["needs"]) == {"test", "build"}
     assert "github.ref == 'refs/heads/main'" in deploy["if"] and "pull_request" in deploy["if"]
     # configure-pages fails on pull requests until Pages is enabled: it is skipped there.
-    (configure,) = [step for step in steps_of(jobs["build"]) if step.get("uses", "").startswith("actions/configure-pages")]
+    (configure,) = [
+        step for step in steps_of(jobs["build"]) if step.get("uses", "").startswith("actions/configure-pages")
+    ]
     assert configure["if"] == "github.event_name != 'pull_request'"
 
 
@@ -110,4 +115,3 @@ def test_code_and_text_have_their_licences():
     assert code.startswith("MIT License") and "LICENSE-CONTENU.md" in code
     text = (REPOSITORY_ROOT / "LICENSE-CONTENU.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in text and "valeur provisoire" in text
-

@@ -13,10 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from conftest import ROOT, Build, SiteFactory, build_site, make_html, post_source
 
 from blogtools.audit import find_pages
 from blogtools.settings import load_settings
+from conftest import ROOT, Build, SiteFactory, build_site, make_html, post_source
 
 TOMORROW = "2099-01-01"
 

@@ -9,6 +9,7 @@ of the listing exactly once, newest first, two at most per page, and
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 
 import pytest
@@ -102,7 +103,7 @@ def test_pages_are_numbered_and_link_back_to_newer_posts(paginated: Build, kind:
     assert pages[1:] == [f"{stem}/page/{number}.html" for number in range(2, len(pages) + 1)]
     assert paginated.page(first).select_one("a.blog-pagination-newer") is None
     assert paginated.page(pages[-1]).select_one("a.blog-pagination-older") is None
-    for newer, page in zip(pages, pages[1:]):
+    for newer, page in itertools.pairwise(pages):
         link = paginated.page(page).select_one("a.blog-pagination-newer")
         assert link.get_text(strip=True) == "Articles plus récents"
         assert _link(page, link["href"]) == newer

@@ -16,6 +16,7 @@ import pytest
 from blogtools.benchmark import differing_files
 from conftest import ROOT, Build, make_html
 
+
 @pytest.fixture(scope="module")
 def parallel_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = make_html(ROOT, tmp_path_factory.mktemp("parallel"), options="--jobs=auto")

@@ -16,10 +16,10 @@ import feedparser
 import pytest
 import yaml
 from PIL import Image
-from conftest import ROOT, Build, SiteFactory, copy_of_repository, make_html, post_source
 
 from blogtools.settings import load_settings
 from blogtools.site import copy_site_machinery
+from conftest import ROOT, Build, SiteFactory, copy_of_repository, make_html, post_source
 
 #: The site's address as conf.py gives it (its default, unless BLOG_BASEURL is set).
 BASEURL = load_settings(ROOT)["blog_baseurl"]
@@ -164,8 +164,15 @@ def site_urls(build: Build) -> tuple[list[str], list[str]]:
 #: Hosts the pages name without loading anything from them: XML namespaces, feed
 #: specifications, the content licence, the accessibility statement's remedies.
 FOREIGN_HOSTS = {
-    "www.w3.org", "www.sitemaps.org", "github.com", "lkiesow.github.io", "purl.org", "www.rssboard.org",
-    "creativecommons.org", "formulaire.defenseurdesdroits.fr", "www.defenseurdesdroits.fr",
+    "www.w3.org",
+    "www.sitemaps.org",
+    "github.com",
+    "lkiesow.github.io",
+    "purl.org",
+    "www.rssboard.org",
+    "creativecommons.org",
+    "formulaire.defenseurdesdroits.fr",
+    "www.defenseurdesdroits.fr",
 }
 
 

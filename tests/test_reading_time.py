@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import Build, build_site, post_source
 
 #: With the title's four words, 231 words (« l’innovation » is one): one more than a minute's reading.

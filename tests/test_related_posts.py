@@ -8,10 +8,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from blog_related_posts import CATEGORY_WEIGHT, TAG_WEIGHT, related_posts
-from conftest import Build, build_site, make_html, post_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from blog_related_posts import CATEGORY_WEIGHT, TAG_WEIGHT, related_posts
+from conftest import Build, build_site, make_html, post_source
 from test_incremental import tree_differences
 
 POSTS = {

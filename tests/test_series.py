@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import Build, SiteFactory, build_site, make_html, post_source
 from site_checks.test_html_checker import vnu_errors
 from test_incremental import tree_differences

@@ -18,12 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from blog_share_image import SHARE_IMAGE_PATH, draw_share_image
 from bs4 import BeautifulSoup
-from conftest import Build, make_html, post_source
 from PIL import Image
 
+from blog_share_image import SHARE_IMAGE_PATH, draw_share_image
 from blogtools.site import copy_site_machinery
+from conftest import Build, make_html, post_source
 
 BASEURL = "https://partage.example.org/"
 PROJECT = "Le blog du partage"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+
 from conftest import Build, build_site, make_html, post_source
 
 BASEURL = "https://abonnement.example.org/"

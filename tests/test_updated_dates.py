@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ElementTree
 
 import feedparser
 import pytest
+
 from conftest import Build, SiteFactory, build_site, post_source
 from site_checks.test_html_checker import vnu_errors
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from blogtools.settings import load_settings
-from blogtools.wordpress.importer import BlogSettings, Conflict, apply_plan, plan_import
+from blogtools.wordpress.importer import BlogSettings, Conflict, SlugCollision, apply_plan, plan_import
 from blogtools.wordpress.wxr import WxrError, read_export
 
 
@@ -92,6 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("\n".join(f"  {path}" for path in conflict.paths), file=sys.stderr)
         print("Rien n’a été écrit. Relancez avec --force pour les remplacer.", file=sys.stderr)
+        return 1
+    except SlugCollision as collision:
+        print("Import refusé : ces articles importés ont le nom de fichier d’un article existant", file=sys.stderr)
+        print(
+            "(le nom de fichier d’un article est unique sur tout le blog, quelle que soit l’année) :", file=sys.stderr
+        )
+        print("\n".join(f"  {new} ↔ {old}" for new, old in collision.pairs), file=sys.stderr)
+        print("Rien n’a été écrit. Renommez ou supprimez l’article existant, puis relancez.", file=sys.stderr)
         return 1
     print(plan.report.render(), end="")
     return 0

@@ -63,7 +63,8 @@ def _thread_html(parent: int, replies: dict[int, list[Comment]], display: _Displ
     """The replies to *parent* (0 for the top level), each followed by its own replies.
 
     As in WordPress, threads nest at most :data:`_MAX_THREAD_DEPTH` levels:
-    deeper replies follow one another at the last level.
+    deeper replies follow one another at the last level, in reading order,
+    each saying « en réponse à <auteur> » since its place no longer does.
     """
     if parent not in replies:
         return ""
@@ -73,7 +74,14 @@ def _thread_html(parent: int, replies: dict[int, list[Comment]], display: _Displ
             for comment in replies[parent]
         )
     else:
-        items = "".join(f"<li>{_comment_html(comment, display)}</li>" for comment in _descendants(parent, replies))
+        authors = {comment.id: comment.author for comments in replies.values() for comment in comments}
+        flattened = [
+            (comment, authors.get(comment.parent) if comment.parent != parent else None)
+            for comment in _descendants(parent, replies)
+        ]
+        items = "".join(
+            f"<li>{_comment_html(comment, display, replying_to)}</li>" for comment, replying_to in flattened
+        )
     return f'<ul class="archived-comments">{items}</ul>'
 
 
@@ -87,8 +95,9 @@ def _descendants(parent: int, replies: dict[int, list[Comment]]) -> list[Comment
     return ordered
 
 
-def _comment_html(comment: Comment, display: _Display) -> str:
-    """One comment: who and when, then its text paragraphed as WordPress displays it, sanitised."""
+def _comment_html(comment: Comment, display: _Display, replying_to: str | None = None) -> str:
+    """One comment: who and when (and to whom, for a flattened reply), then its text paragraphed
+    as WordPress displays it, sanitised."""
     author = html.escape(comment.author or "Anonyme")
     if comment.author_url.startswith(("http://", "https://")):
         author = f'<a href="{html.escape(comment.author_url)}" rel="nofollow ugc">{author}</a>'
@@ -96,6 +105,8 @@ def _comment_html(comment: Comment, display: _Display) -> str:
     if comment.date_gmt is not None:
         moment = comment.date_gmt.replace(tzinfo=UTC).astimezone(display.zone)
         when = ", " + format_datetime(moment, "d MMMM y 'à' HH:mm", locale=display.locale)
+    if replying_to is not None:
+        when += f", en réponse à {html.escape(replying_to or 'Anonyme')}"
     text = sanitise_comment(wpautop(comment.content))
     display.removed.update(text.removed)
     return f"<p><strong>{author}</strong>{when}</p>{text.html}"

@@ -36,6 +36,8 @@ from docutils.core import publish_doctree
 from markdown_it import MarkdownIt
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 from myst_parser.parsers.docutils_ import Parser as MystParser
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 
 from blogtools.wordpress.media import PostMedia
 from blogtools.wordpress.render import MORE_ANCHOR
@@ -68,6 +70,7 @@ _LINE_BREAK_RUN = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 _CLOSING_HASHES = re.compile(r"(^|\s)(#+)$")
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n")
 _ORDERED_LIST_MARKER = re.compile(r"(^|\n)([^\S\n]*\d{1,9})(?=[.)](?:\s|$))")
+_FENCED_BLOCK = re.compile(r"^(`{3,})[^`\n]*\n.*?\n\1$", re.MULTILINE | re.DOTALL)
 _CODE_LANGUAGE = re.compile(r"(?:language|lang)-([\w+#-]+)")
 _BLOCK_PARSER = MarkdownIt("commonmark").enable("table")
 _RAW_HTML_WRAPPER = '<div class="wordpress-html">\n{html}\n</div>'
@@ -222,8 +225,9 @@ class MystConverter(MarkdownConverter):
         return text
 
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """Preformatted text as a fenced block, with a fence longer than any backtick run inside."""
-        code = el.get_text().strip("\n")
+        """Preformatted text as a fenced block, with a fence longer than any backtick run inside;
+        a ``<br>`` inside (the block editor's preformatted and verse blocks) is a line end."""
+        code = "".join(_pre_text(el)).strip("\n")
         fence = _fence_for(code)
         return f"\n\n{fence}{_code_language(el)}\n{code}\n{fence}\n\n"
 
@@ -510,10 +514,19 @@ def _drop_misplaced_rules(markdown: str) -> str:
 
 
 def _tidy(markdown: str) -> str:
-    """At most one blank line between blocks, no trailing spaces, one final newline."""
-    markdown = re.sub(r"[ \t]+\n", "\n", markdown)
-    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+    """At most one blank line between blocks, no trailing spaces, one final newline;
+    a fenced code block keeps its lines as they are."""
+    pieces, position = [], 0
+    for block in _FENCED_BLOCK.finditer(markdown):
+        pieces += [_tidy_text(markdown[position : block.start()]), block.group(0)]
+        position = block.end()
+    markdown = "".join([*pieces, _tidy_text(markdown[position:])])
     return markdown.strip("\n") + "\n" if markdown.strip() else ""
+
+
+def _tidy_text(markdown: str) -> str:
+    """At most one blank line between blocks, no trailing spaces."""
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", markdown))
 
 
 def _fence_for(content: str) -> str:
@@ -635,8 +648,28 @@ def _is_pipe_table(table: Tag) -> bool:
     return not merged and not any(cell.find(_BLOCKS_IN_CELLS) for cell in cells)
 
 
+def _pre_text(pre: Tag) -> Iterable[str]:
+    """The characters of a ``<pre>``: its text, and a line end for each ``<br>``."""
+    for node in pre.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                yield "\n"
+        elif not isinstance(node, Comment):
+            yield str(node)
+
+
 def _code_language(pre: Tag) -> str:
-    """The language named in a ``<pre>`` or its ``<code>`` class (``language-python``), if any."""
+    """The language named in a ``<pre>`` or its ``<code>`` class (``language-python``), if Pygments
+    knows it; else none, plain text (an unknown name would stop the build with a warning)."""
     classes = " ".join(pre.get("class", []) + [name for code in pre.find_all("code") for name in code.get("class", [])])
     match = _CODE_LANGUAGE.search(classes)
-    return match.group(1) if match else ""
+    return match.group(1).lower() if match and known_language(match.group(1)) else ""
+
+
+def known_language(name: str) -> bool:
+    """Whether Pygments has a lexer for *name* (``python``, ``js``, ``bash``…)."""
+    try:
+        get_lexer_by_name(name.lower())
+    except ClassNotFound:
+        return False
+    return True

@@ -39,6 +39,10 @@ class PostHeader:
     tags: list[str]
     language: str
     excerpt: int | None
+    #: The hand-written excerpt, as one line of plain text (``description``, shown instead of ``excerpt``).
+    description: str = ""
+    #: When WordPress last changed the post, if on a later day than its publication (``updated``).
+    updated: datetime | None = None
 
 
 def post_text(header: PostHeader, title: str, body: str) -> str:
@@ -48,13 +52,17 @@ def post_text(header: PostHeader, title: str, body: str) -> str:
         moment = header.date.isoformat(timespec="seconds")
         if FIRST_YEAR <= header.date.year <= LAST_YEAR:
             lines.append(f"date: {moment}")
+            if header.updated is not None and header.updated.year <= LAST_YEAR:
+                lines.append(f"updated: {header.updated.isoformat(timespec='seconds')}")
         else:
             lines.append(f"# date non reprise (hors des années {FIRST_YEAR} à {LAST_YEAR}) : {moment}")
     lines += _labels_lines("author", [header.author] if header.author.strip() else [])
     lines += _labels_lines("category", header.categories)
     lines += _labels_lines("tags", header.tags)
     lines.append(f"language: {_scalar(header.language)}")
-    if header.excerpt:
+    if header.description:
+        lines.append(f"description: {_scalar(header.description)}")
+    elif header.excerpt:
         lines.append(f"excerpt: {header.excerpt}")
     lines.append("---")
     text = "\n".join(lines) + "\n\n" + page_text(title, body)

@@ -13,11 +13,17 @@ Where things go (relative to the repository root):
 
 - published posts: ``posts/<year>/<slug>.md`` (year and date in the blog's time zone),
   their copied images in ``posts/<year>/<slug>/``;
-- published pages: ``pages/<slug>.md``;
+- published pages: ``pages/<slug>.md``, or under their published parent's
+  folder (``pages/<parent>/<slug>.md``), as in WordPress's page hierarchy;
+- custom post types: as pages when their items form a hierarchy, else as
+  posts (see :func:`_select`); contact-form answers (``feedback``) never;
 - drafts, pending and scheduled posts and pages, and password-protected ones
   (their content was never public): ``drafts/<slug>.md``, outside ``posts/``
   so the site never publishes them; a post there has no ``date``;
 - ``redirects.json``: the old addresses (see :mod:`.redirects`).
+
+Categories and tags are named by :mod:`.labels` (two WordPress terms, two
+pages); what a written item loses is listed by :mod:`.losses`.
 
 Nothing else is written: file names come from slugs (:func:`slugify`), never
 from the export's raw text, and every path is checked again, when staged, to
@@ -33,7 +39,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -55,25 +61,33 @@ from blogtools.wordpress.documents import (
     standalone_page_text,
     unique_names,
 )
+from blogtools.wordpress.labels import Labels, term_key, term_labels
+from blogtools.wordpress.losses import modified_dates, unkept
 from blogtools.wordpress.media import MediaLibrary, PostMedia
 from blogtools.wordpress.redirects import (
     REDIRECTS_FILE,
     Redirects,
     category_paths,
     listing_target,
+    merged_redirects,
     site_path_of,
 )
 from blogtools.wordpress.render import Renderer
 from blogtools.wordpress.report import Report
+from blogtools.wordpress.sanitize import excerpt_text
 from blogtools.wordpress.wxr import Export, Item
 
 MANIFEST_FILE = "wordpress-import.json"
 UNKNOWN_SITE = "https://site-wordpress-inconnu.invalid/"
 DRAFT_STATUSES = {"draft", "pending", "future"}
+#: The tag marking the posts WordPress pinned to the top of the home page (« sticky »).
+STICKY_TAG = "à la une"
 _INTERNAL_TYPES = set(
     "revision nav_menu_item wp_navigation wp_template wp_template_part wp_block wp_global_styles"
     " wp_font_family wp_font_face custom_css customize_changeset oembed_cache user_request".split()
 )
+_BUILT_IN_TYPES = _INTERNAL_TYPES | {"post", "page", "attachment"}
+_PRIVATE_TYPES = {"feedback": "réponse à un formulaire de contact (Jetpack) : données personnelles, jamais publiques"}
 _SKIPPED_STATUSES = {
     "private": "privé : il n’a jamais été public",
     "trash": "dans la corbeille",
@@ -88,6 +102,14 @@ class Conflict(Exception):
     def __init__(self, paths: list[str]) -> None:
         super().__init__(paths)
         self.paths = paths
+
+
+class SlugCollision(Exception):
+    """Imported posts whose slug is already an existing post's, in another file: the build refuses such pairs."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
 
 
 @dataclass(frozen=True)
@@ -120,6 +142,8 @@ class Plan:
     texts: dict[str, str] = field(default_factory=dict)
     copies: dict[str, Path] = field(default_factory=dict)
     outputs: list[tuple[int, str]] = field(default_factory=list)
+    #: The folder of published posts, whose slugs must stay unique across all years.
+    posts_dir: str = "posts"
 
 
 @dataclass
@@ -137,12 +161,18 @@ def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, po
     report = Report(export.path, export.version)
     entries = _select(export, report)
     _name(entries, posts_dir, settings.zone)
-    plan = Plan(report)
+    plan = Plan(report, posts_dir=posts_dir)
     library = MediaLibrary([item for item in export.items if item.type == "attachment"], uploads)
-    planner = _Planner(export, settings, plan, Renderer(library), library, _link_map(entries, export.site_url))
+    labels = term_labels(export, [entry.item for entry in entries])
+    report.notes += labels.notes
+    links = _link_map(entries, export.site_url)
+    planner = _Planner(export, settings, plan, Renderer(library), library, links, labels)
     for entry in entries:
         planner.add(entry)
     planner.add_archive_redirects()
+    # A post keeps its modification date (« updated »); a page has no such key.
+    pages = [entry.item for entry in entries if entry.kind != "post"]
+    report.notes += [line for line in [modified_dates(pages)] if line]
     plan.texts[REDIRECTS_FILE] = planner.redirects.to_json()
     report.written["redirections"] = len(planner.redirects.pages)
     report.written["adresses ?p= / ?page_id="] = len(planner.redirects.post_ids)
@@ -152,10 +182,23 @@ def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, po
 
 
 def apply_plan(plan: Plan, root: Path, force: bool) -> None:
-    """Write the plan under *root*; raise :class:`Conflict` first if an edited file would be replaced."""
+    """Write the plan under *root*; raise :class:`SlugCollision` first if a post's slug is already
+    another file's, and :class:`Conflict` if an edited file would be replaced."""
     for path in [*plan.texts, *plan.copies]:
         _check_inside(path)
+    collisions = _slug_collisions(plan, root)
+    if collisions:
+        raise SlugCollision(collisions)
+    previous = root / REDIRECTS_FILE
+    if REDIRECTS_FILE in plan.texts and previous.is_file():
+        documents = {path.removesuffix(".md") for path in plan.texts if path.endswith(".md")}
+        plan.texts[REDIRECTS_FILE] = merged_redirects(
+            previous.read_text(encoding="utf-8"), plan.texts[REDIRECTS_FILE], documents
+        )
     manifest = _read_manifest(root)
+    previously_removed = _read_manifest(root, "removed")
+    removed = {path: counts for path, counts in previously_removed.items() if path not in plan.texts}
+    removed |= plan.report.removed
     new_contents = {path: text.encode("utf-8") for path, text in plan.texts.items()}
     conflicts = [] if force else _conflicts(root, manifest, new_contents, plan.copies)
     if conflicts:
@@ -169,7 +212,16 @@ def apply_plan(plan: Plan, root: Path, force: bool) -> None:
             shutil.copyfile(source, _staged(staging, path), follow_symlinks=False)
             manifest[path] = _checksum(source.read_bytes())
         _staged(staging, MANIFEST_FILE).write_text(
-            json.dumps({"files": dict(sorted(manifest.items())), "removed": plan.report.removed}, indent=2) + "\n",
+            json.dumps(
+                {
+                    "files": dict(sorted(manifest.items())),
+                    "removed": removed,
+                    "report": plan.report.as_data(),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
             encoding="utf-8",
         )
         for staged in sorted(path for path in staging.rglob("*") if path.is_file()):
@@ -180,20 +232,47 @@ def apply_plan(plan: Plan, root: Path, force: bool) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _slug_collisions(plan: Plan, root: Path) -> list[tuple[str, str]]:
+    """(imported post, existing post) pairs of different files with one slug (the blog's unique file name)."""
+    folder = root / plan.posts_dir
+    existing = {slugify(path.stem): path.relative_to(root).as_posix() for path in sorted(folder.rglob("*.md"))}
+    pairs = []
+    for path in plan.texts:
+        if path.startswith(f"{plan.posts_dir}/") and path.endswith(".md"):
+            other = existing.get(slugify(PurePosixPath(path).stem))
+            if other is not None and other != path:
+                pairs.append((path, other))
+    return pairs
+
+
 def _select(export: Export, report: Report) -> list[_Entry]:
-    """Count every item and keep the posts and pages to write; record every other one as skipped."""
+    """Count every item and keep the posts and pages to write; record every other one as skipped.
+
+    A custom post type (a plugin's or a theme's: « portfolio », « recette »…) is written as pages
+    when its items form a hierarchy (one of them has a parent), as WordPress's hierarchical types
+    do, and as posts otherwise; the report says so for each item.
+    """
+    hierarchical = {item.type for item in export.items if item.parent and item.type not in _BUILT_IN_TYPES}
+    # As WordPress's importer, the last item with an ID wins (a later export of the same content).
+    last_with_id = {item.id: item for item in export.items if item.id > 0}
     entries = []
     for item in export.items:
         report.seen[(item.type, item.status)] += 1
         reason = _skip_reason(item)
+        if not reason and item.id > 0 and last_with_id[item.id] is not item:
+            later = last_with_id[item.id].title or UNTITLED
+            reason = f"même ID qu’un contenu plus loin dans l’export (« {later} »), qui le remplace"
         if reason:
             report.skip(_describe(item), reason)
             continue
         if item.password:
             report.notes.append(f"{_describe(item)} : protégé par un mot de passe, importé en brouillon")
         draft = item.status in DRAFT_STATUSES or bool(item.password)
-        kind = ("draft-" if draft else "") + item.type
-        entries.append(_Entry(item, kind))
+        written_as = item.type if item.type in ("post", "page") else "page" if item.type in hierarchical else "post"
+        if written_as != item.type:
+            name = "page" if written_as == "page" else "article"
+            report.notes.append(f"{_describe(item)} : type de contenu « {item.type} », écrit comme {name}")
+        entries.append(_Entry(item, ("draft-" if draft else "") + written_as))
     return entries
 
 
@@ -205,8 +284,8 @@ def _skip_reason(item: Item) -> str:
         return "pièce jointe : ses fichiers sont repris dans les contenus qui les utilisent"
     if item.type in _INTERNAL_TYPES:
         return f"type interne de WordPress ({item.type})"
-    if item.type not in ("post", "page"):
-        return f"type de contenu « {item.type} » non pris en charge"
+    if item.type in _PRIVATE_TYPES:
+        return _PRIVATE_TYPES[item.type]
     if item.status in _SKIPPED_STATUSES:
         return _SKIPPED_STATUSES[item.status]
     if item.status not in DRAFT_STATUSES | {"publish"}:
@@ -220,12 +299,25 @@ def _describe(item: Item) -> str:
 
 
 def _name(entries: list[_Entry], posts_dir: str, zone: ZoneInfo) -> None:
-    """Give each entry a slug unique in its folder (posts: across all years), and its file path."""
+    """Give each entry a slug unique in its folder (posts: across all years; pages: across all
+    levels), and its file path; a published page lies under its published parent (``pages/a/b.md``)."""
     for group in ("post", "page", "draft"):
         members = [entry for entry in entries if _folder_group(entry.kind) == group]
         for entry, slug in zip(members, unique_names([_base_slug(entry.item) for entry in members]), strict=True):
             entry.slug = slug
-            entry.path = _path(entry, posts_dir, zone)
+    pages = {entry.item.id: entry for entry in entries if entry.kind == "page"}
+    for entry in entries:
+        entry.path = _path(entry, posts_dir, zone, _ancestors(entry, pages))
+
+
+def _ancestors(entry: _Entry, pages: dict[int, _Entry]) -> list[str]:
+    """The slugs of a published page's published parents, the top one first (none for anything else)."""
+    chain: list[str] = []
+    parent = pages.get(entry.item.parent) if entry.kind == "page" else None
+    while parent is not None and parent is not entry and parent.slug not in chain:
+        chain.insert(0, parent.slug)
+        parent = pages.get(parent.item.parent)
+    return chain
 
 
 def _folder_group(kind: str) -> str:
@@ -238,14 +330,14 @@ def _base_slug(item: Item) -> str:
     return shortened(slugify(unquote(item.slug)) or slugify(item.title)) or f"{item.type}-{item.id}"
 
 
-def _path(entry: _Entry, posts_dir: str, zone: ZoneInfo) -> str:
+def _path(entry: _Entry, posts_dir: str, zone: ZoneInfo, ancestors: list[str]) -> str:
     """The file of *entry*, relative to the repository root."""
     if entry.kind == "post":
         date = local_date(entry.item, zone)
         year = f"{date.year:04d}" if date else "sans-date"
         return f"{posts_dir}/{year}/{entry.slug}.md"
     if entry.kind == "page":
-        return f"pages/{entry.slug}.md"
+        return "/".join(["pages", *ancestors, entry.slug]) + ".md"
     return f"drafts/{entry.slug}.md"
 
 
@@ -261,6 +353,14 @@ def local_date(item: Item, zone: ZoneInfo) -> datetime | None:
     return None
 
 
+def _updated(item: Item, published: datetime | None, zone: ZoneInfo) -> datetime | None:
+    """When *item* was last changed, in the blog's zone, if on a later day than *published*."""
+    if published is None or item.modified_gmt is None:
+        return None
+    modified = item.modified_gmt.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+    return modified if modified.date() > published.date() else None
+
+
 class _Planner:
     """Builds the file of each entry and gathers the redirects and listing facts along the way."""
 
@@ -272,6 +372,7 @@ class _Planner:
         renderer: Renderer,
         library: MediaLibrary,
         links: dict[str, str],
+        labels: Labels,
     ) -> None:
         self.export = export
         self.settings = settings
@@ -279,6 +380,7 @@ class _Planner:
         self.renderer = renderer
         self.library = library
         self.links = links
+        self.labels = labels
         self.redirects = Redirects(site_path_of(export.site_url), {path.removesuffix(".md") for path in links.values()})
         self.months: set[tuple[int, int]] = set()
         self.used_terms: dict[tuple[str, str], str] = {}
@@ -310,8 +412,9 @@ class _Planner:
         for relative, source in media.copies.items():
             self.plan.copies[f"{folder}/{relative}"] = source
         report.written[_OUTPUT_NAMES[entry.kind]] += 1
+        report.written_by_type[item.type] += 1
         report.written["fichiers copiés"] += len(media.copies)
-        report.notes += [f"{_describe(item)} : {note}" for note in rendered.notes]
+        report.notes += [f"{_describe(item)} : {note}" for note in rendered.notes + unkept(item)]
         date = local_date(item, self.settings.zone)
         if entry.kind == "draft-post" and date is not None:
             moment = date.isoformat(timespec="minutes")
@@ -333,10 +436,12 @@ class _Planner:
         header = PostHeader(
             date=date,
             author=self._author(item),
-            categories=_term_names(item, "category"),
-            tags=_term_names(item, "post_tag"),
+            categories=self.labels.of(item, "category"),
+            tags=_with_sticky_tag(self.labels.of(item, "post_tag"), item.sticky),
             language=self.settings.language,
             excerpt=excerpt,
+            description=excerpt_text(item.excerpt),
+            updated=_updated(item, date, self.settings.zone),
         )
         if entry.kind == "post":
             self._remember_listings(item, header)
@@ -369,8 +474,9 @@ class _Planner:
         if header.date is not None:
             self.months.add((header.date.year, header.date.month))
         for term in item.terms:
-            if term.taxonomy in ("category", "post_tag") and term.slug:
-                self.used_terms.setdefault((term.taxonomy, unquote(term.slug)), term.name)
+            key = (term.taxonomy, term_key(term.slug, term.name))
+            if term.slug and key in self.labels.names:
+                self.used_terms.setdefault(key, self.labels.names[key])
         if item.creator:
             self.used_authors.setdefault(item.creator, self.settings.authors.get(header.author, header.author))
 
@@ -385,7 +491,7 @@ class _Planner:
 
     def add_archive_redirects(self) -> None:
         """Old category, tag, author, date archives and feeds → the new listings."""
-        parents = {slug: category.parent for slug, category in self.export.categories.items()}
+        parents = {unquote(slug): unquote(category.parent) for slug, category in self.export.categories.items()}
         for (taxonomy, slug), name in sorted(self.used_terms.items()):
             if taxonomy == "category":
                 for path in category_paths(slug, parents):
@@ -415,7 +521,8 @@ def _link_map(entries: list[_Entry], site_url: str) -> dict[str, str]:
     for entry in entries:
         if entry.kind in ("post", "page"):
             links[link_key(entry.item.link)] = entry.path
-            links[link_key(f"{site_url.rstrip('/')}/?p={entry.item.id}")] = entry.path
+            if entry.item.id > 0:
+                links[link_key(f"{site_url.rstrip('/')}/?p={entry.item.id}")] = entry.path
     return links
 
 
@@ -427,13 +534,11 @@ _OUTPUT_NAMES = {
 }
 
 
-def _term_names(item: Item, taxonomy: str) -> list[str]:
-    """Display names of the item's terms of *taxonomy*, without duplicates (same slug = same term)."""
-    names: dict[str, str] = {}
-    for term in item.terms:
-        if term.taxonomy == taxonomy and term.name.strip():
-            names.setdefault(slugify(term.name) or term.name, term.name.strip())
-    return list(names.values())
+def _with_sticky_tag(tags: list[str], sticky: bool) -> list[str]:
+    """*tags*, and for a post WordPress pinned « à la une », the tag :data:`STICKY_TAG` (once)."""
+    if not sticky or any(slugify(tag) == slugify(STICKY_TAG) for tag in tags):
+        return tags
+    return [*tags, STICKY_TAG]
 
 
 def _with_slug(link: str, slug: str, old_slug: str) -> str:
@@ -444,12 +549,13 @@ def _with_slug(link: str, slug: str, old_slug: str) -> str:
     return link.rstrip("/") + f"/{old_slug}/"
 
 
-def _read_manifest(root: Path) -> dict[str, str]:
-    """Checksums of the files written by previous imports."""
+def _read_manifest(root: Path, key: str = "files") -> dict:
+    """What previous imports recorded: the checksums of the files they wrote (``files``), or what
+    the sanitiser removed from each (``removed``), kept when a second export is imported."""
     manifest = root / MANIFEST_FILE
     if not manifest.is_file():
         return {}
-    return json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+    return json.loads(manifest.read_text(encoding="utf-8")).get(key, {})
 
 
 def _conflicts(root: Path, manifest: dict[str, str], contents: dict[str, bytes], copies: dict[str, Path]) -> list[str]:

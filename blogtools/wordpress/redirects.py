@@ -6,7 +6,9 @@ redirecting to the new page, for each entry of its ``redirects`` setting
 (source docname → target). This module computes those entries and writes
 them, with the ``?p=ID`` and ``?page_id=ID`` tables that only a script on
 the home page can serve, to ``redirects.json``, which
-``_ext/wordpress_redirects.py`` loads at build time.
+``_ext/wordpress_redirects.py`` loads at build time. A later import (the
+second file of a split export) merges its entries into the file
+(:func:`merged_redirects`).
 
 Targets start with ``/`` (the site root); sphinx-reredirects makes them
 relative to each source, so the site works under any base path.
@@ -77,7 +79,10 @@ class Redirects:
         self.add_url(f"{self.site_path}/{old_path.strip('/')}/", target)
 
     def add_ids(self, post_id: int, target: str, is_page: bool) -> None:
-        """Serve ``/?p=ID`` (and ``/?page_id=ID`` for a page) from the home page's script."""
+        """Serve ``/?p=ID`` (and ``/?page_id=ID`` for a page) from the home page's script;
+        an item without ID (0: the export has no ``wp:post_id``) has no such address."""
+        if post_id <= 0:
+            return
         relative = target.lstrip("/")
         self.post_ids[str(post_id)] = relative
         if is_page:
@@ -107,6 +112,22 @@ class Redirects:
             "query": {"p": _sorted_ids(self.post_ids), "page_id": _sorted_ids(self.page_ids)},
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def merged_redirects(previous: str, new: str, documents: set[str]) -> str:
+    """The ``redirects.json`` of a second export (WordPress splits big sites into several files) merged
+    into the first's: the new entries win, and an old address that is now a page of the blog is dropped."""
+    try:
+        old = json.loads(previous)
+        pages, query = dict(old.get("pages", {})), old.get("query", {})
+        old_ids = {key: dict(query.get(key, {})) for key in ("p", "page_id")}
+    except (ValueError, AttributeError, TypeError):
+        return new
+    data = json.loads(new)
+    pages = {docname: target for docname, target in pages.items() if docname not in documents} | data["pages"]
+    ids = {key: old_ids[key] | data["query"][key] for key in ("p", "page_id")}
+    merged = {"pages": dict(sorted(pages.items())), "query": {key: _sorted_ids(value) for key, value in ids.items()}}
+    return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
 
 
 def site_path_of(site_url: str) -> str:

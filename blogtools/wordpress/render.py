@@ -1,7 +1,8 @@
 """What WordPress does to ``post_content`` before a reader sees it, reproduced offline.
 
 The result is HTML as WordPress would serve it (for the parts that do not
-depend on the theme or on a network call): block comments removed, the
+depend on the theme or on a network call): the featured image above the
+text, as themes show it, block comments removed, the
 ``<!--more-->`` boundary marked, embeds, footnotes and the core shortcodes expanded,
 paragraphs rebuilt by ``wpautop`` for classic-editor content. This HTML is
 the reference the converted posts are compared with in the tests;
@@ -34,10 +35,15 @@ _MORE = re.compile(r"<!--more(.*?)?-->")
 _PAGE_BREAKS = re.compile(r"<!--(?:nextpage|noteaser)-->")
 _EMBED_WRAPPER = re.compile(r'(<div class="wp-block-embed__wrapper">)\s*(https?://[^\s<>"]+)\s*(</div>)')
 _URL_ALONE = re.compile(r'^(\s*)(https?://[^\s<>"]+)(\s*)$', re.MULTILINE)
+# The code shortcodes of SyntaxHighlighter (WordPress.com, Jetpack), with its language attributes.
+_CODE_SHORTCODES = ["sourcecode", "code"]
 _CORE_SHORTCODES = ["caption", "wp_caption", "gallery", "audio", "video", "playlist"]
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 _PEERTUBE_PATH = re.compile(r"^/(?:w|videos/watch|videos/embed)/([0-9A-Za-z-]+)/?$")
+_FLASH_PLAYER = re.compile(r"<object\b[^>]*>.*?</object>|<embed\b[^>]*>(?:\s*</embed>)?", re.IGNORECASE | re.DOTALL)
+_FLASH_SOURCE = re.compile(r"""\b(?:src|data|value)\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
+_FLASH_YOUTUBE = re.compile(r"^https?://(?:www\.)?youtube(?:-nocookie)?\.com/v/([\w-]+)", re.IGNORECASE)
 _CAPTIONED_IMAGE = re.compile(r"((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(.*)", re.IGNORECASE | re.DOTALL)
 _SHORTCODE_PARAGRAPH = re.compile(
     r"<p>\s*+(\[(" + "|".join(_CORE_SHORTCODES) + r")(?![\w-])[^\]/]*(?:/(?!\])[^\]/]*)*?"
@@ -75,6 +81,9 @@ class Renderer:
             lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content
         )
         content = expand_shortcodes(content, {"embed": lambda shortcode: embed_html(shortcode.content.strip())})
+        # Before wpautop, as the SyntaxHighlighter plugin does: the code keeps its lines as typed.
+        content = expand_shortcodes(content, dict.fromkeys(_CODE_SHORTCODES, code_html))
+        content = _FLASH_PLAYER.sub(_flash_link, content)
         content = _URL_ALONE.sub(lambda match: match.group(1) + embed_html(match.group(2)) + match.group(3), content)
         if not uses_blocks:
             content = _unwrap_shortcode_paragraphs(wpautop(content))
@@ -86,7 +95,8 @@ class Renderer:
             "video": lambda shortcode: _media_html("video", shortcode),
             "playlist": lambda shortcode: _dropped("playlist", notes),
         }
-        return Rendered(expand_shortcodes(content, handlers), notes)
+        content = expand_shortcodes(content, handlers)
+        return Rendered(self._featured_image_html(item, content, notes) + content, notes)
 
     def render_sanitised(self, item: Item) -> Rendered:
         """:meth:`render`, then sanitised (:func:`.sanitize.sanitise_post`): what the importer converts."""
@@ -95,6 +105,21 @@ class Renderer:
         if sanitised.flattened:
             rendered.notes.append(f"contenu imbriqué sur plus de {MAX_DEPTH} niveaux : niveaux plus profonds aplatis")
         return Rendered(sanitised.html, rendered.notes, sanitised.removed)
+
+    def _featured_image_html(self, item: Item, content: str, notes: list[str]) -> str:
+        """The featured image (``_thumbnail_id``), which themes show above the text: a figure, unless the
+        text already shows it. It is then the post's first image, also its picture when shared."""
+        thumbnail = next((value.strip() for value in item.meta_values("_thumbnail_id") if value.strip()), "")
+        if not thumbnail:
+            return ""
+        attachment = self.library.attachments.get(int(thumbnail)) if thumbnail.isdigit() else None
+        if attachment is None or not attachment.url:
+            notes.append(f"image mise en avant introuvable dans l’export (pièce jointe « {thumbnail} ») : non reprise")
+            return ""
+        if attachment.url in content:
+            return ""
+        image = f'<img src="{html.escape(attachment.url)}" alt="{html.escape(attachment.alt)}" />'
+        return f"<figure>{image}</figure>\n"
 
     def _gallery_html(self, shortcode: Shortcode, post_id: int, notes: list[str]) -> str:
         """The images of a ``[gallery]``: its ``ids``/``include``, or else the post's attachments."""
@@ -190,6 +215,33 @@ def _youtube_id(path: str, query: dict[str, list[str]]) -> str | None:
         return query["v"][0]
     match = re.match(r"^/(?:embed/|shorts/|v/)?([\w-]{6,})/?$", path)
     return match.group(1) if match else None
+
+
+def _flash_link(match: re.Match[str]) -> str:
+    """An old Flash player (``<object>``, ``<embed>``): a link to its video, the YouTube page for a YouTube one.
+
+    No browser plays Flash any more; without an address the player is left to the sanitiser, which removes it.
+    """
+    sources = _FLASH_SOURCE.findall(match.group(0))
+    if not sources:
+        return match.group(0)
+    url = html.unescape(sources[0])
+    youtube = _FLASH_YOUTUBE.match(url)
+    if youtube:
+        url = f"https://www.youtube.com/watch?v={youtube.group(1)}"
+    return f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+
+
+def code_html(shortcode: Shortcode) -> str:
+    """``[sourcecode language="python"]…[/sourcecode]`` or ``[code lang="js"]``: a code block in its language.
+
+    The language is only a class here; the conversion keeps it if Pygments knows it, else shows plain text.
+    """
+    attributes = shortcode.attributes
+    language = attributes.get("language") or attributes.get("lang") or attributes.get("0", "")
+    language_class = f' class="language-{html.escape(language)}"' if re.fullmatch(r"[\w+#-]+", language) else ""
+    code = html.escape(html.unescape(shortcode.content.strip("\n")))
+    return f"<pre{language_class}><code>{code}</code></pre>"
 
 
 def _remove_block_comments(content: str, notes: list[str]) -> str:

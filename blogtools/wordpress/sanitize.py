@@ -39,6 +39,7 @@ _VOID_ELEMENTS = set("area base br col embed hr img input link meta param source
 _IMPLIED_END = set("p li dt dd option tr td th thead tbody tfoot rt rp".split())
 _URL_SCHEMES = {"http", "https", "mailto", "ftp", "tel"}
 _KEPT_CLASSES = {"wp-block-footnotes", "video-embed", "gallery", "gallery-item", "wp-caption"}
+_DOCUMENT_TAG = re.compile(r"<(?=/?(?:html|head|body|title)\b)", re.IGNORECASE)
 _CODE_CLASS = re.compile(r"(?:language|lang)-[\w+#-]+")
 _POST_TAGS = (nh3.ALLOWED_TAGS - {"area", "map", "nav", "time", "data"}) | {"iframe", "video", "audio", "source"}
 _POST_ATTRIBUTES = {
@@ -58,6 +59,10 @@ _POST_ATTRIBUTES = {
     "figure": {"class", "id"},
 } | {name: {"id"} for name in ("span", "li", "sup", "h2", "h3", "h4", "h5", "h6", "p")}
 _COMMENT_TAGS = {"p", "br", "a", "em", "i", "strong", "b", "blockquote", "q", "code", "pre", "ul", "ol", "li"}
+# Blocks a comment may not keep but whose text is a block of its own: headings and terms become
+# paragraphs in bold, definitions and addresses paragraphs, so their text is not glued to its neighbours.
+_COMMENT_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt"}
+_COMMENT_PARAGRAPHS = {"dd", "address"}
 _QUIET_ATTRIBUTES = {"class", "id", "width", "height", "align", "valign", "border", "cellpadding", "cellspacing"}
 _QUIET_ATTRIBUTES |= {"target", "rel", "role", "sizes", "srcset", "loading", "decoding", "frameborder", "scrolling"}
 _YOUTUBE_PLAYER = re.compile(r"^/embed/([\w-]+)/?$")
@@ -81,12 +86,36 @@ def sanitise_post(html: str) -> Sanitised:
 
 def sanitise_comment(html: str) -> Sanitised:
     """A reader's comment with only text, emphasis, links, quotes, code and line breaks left."""
-    return _sanitise(html, _COMMENT_CLEANER, lambda soup: Counter())
+    return _sanitise(html, _COMMENT_CLEANER, _demote_comment_blocks)
+
+
+def _demote_comment_blocks(soup: BeautifulSoup) -> Counter[str]:
+    """Turn a comment's headings, terms, definitions and addresses into paragraphs (nothing is removed)."""
+    for element in soup.find_all(_COMMENT_HEADINGS | _COMMENT_PARAGRAPHS | {"dl"}):
+        if element.name == "dl":
+            element.unwrap()
+            continue
+        if element.name in _COMMENT_HEADINGS:
+            element.wrap(soup.new_tag("p"))
+            element.name = "strong"
+        else:
+            element.name = "p"
+    return Counter()
 
 
 def sanitise_inline(html: str) -> str:
-    """A one-line fragment (a title) with only inline text formatting left."""
-    return _INLINE_CLEANER.clean(normalise_line_terminators(html))
+    """A one-line fragment (a title) with only inline text formatting left.
+
+    A tag that cannot be part of a title, the document's own (``<html>``, ``<head>``, ``<body>``,
+    ``<title>``), is text the author wrote about HTML (« Écrire <html> »): it is kept as text.
+    """
+    return _INLINE_CLEANER.clean(_DOCUMENT_TAG.sub("&lt;", normalise_line_terminators(html)))
+
+
+def excerpt_text(html: str) -> str:
+    """A hand-written excerpt as one line of plain text: no tag, no script's text, entities decoded."""
+    text = BeautifulSoup(nh3.clean(normalise_line_terminators(html), tags=set()), "html.parser").get_text()
+    return " ".join(text.split())
 
 
 def _sanitise(html: str, cleaner: nh3.Cleaner, finish: Callable[[BeautifulSoup], Counter[str]]) -> Sanitised:
@@ -269,7 +298,7 @@ _POST_CLEANER = nh3.Cleaner(
     link_rel=None,
 )
 _COMMENT_CLEANER = nh3.Cleaner(
-    tags=_COMMENT_TAGS,
+    tags=_COMMENT_TAGS | _COMMENT_HEADINGS | _COMMENT_PARAGRAPHS | {"dl"},
     clean_content_tags={"script", "style", "template", "noscript", "textarea", "select", "svg", "math"},
     attributes={"a": {"href"}},
     url_schemes={"http", "https", "mailto"},

@@ -90,6 +90,10 @@ class Item:
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, list[str]] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
+    #: ``wp:is_sticky``: the post was « à la une » (pinned to the top of the home page).
+    sticky: bool = False
+    #: ``wp:post_modified_gmt``: when the post was last changed.
+    modified_gmt: datetime | None = None
 
     def meta_values(self, key: str) -> list[str]:
         """Every value of the post meta *key* (``_wp_old_slug`` may occur several times)."""
@@ -215,6 +219,8 @@ def _item(element: Element, wp: str) -> Item:
         terms=_terms(element),
         meta=_meta(element, wp),
         comments=[_comment(comment, wp) for comment in element.findall(f"{{{wp}}}comment")],
+        sticky=field_text("is_sticky") == "1",
+        modified_gmt=_date(field_text("post_modified_gmt")),
     )
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build
 from playwright.sync_api import Browser, Page, Route
 
 from blogtools.audit import DESKTOP, PAGE_TYPES, chromium, find_pages, serve
+from conftest import ROOT, Build
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": {"width": 375, "height": 812}}
 #: Screenshots of each page type in each viewport, kept as test artifacts.

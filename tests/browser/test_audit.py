@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import Build
-
 from blogtools.audit import PAGE_TYPES, audit, find_pages, table
+from conftest import Build
 
 
 def test_the_audit_weighs_every_page_type(site: Build):

@@ -38,10 +38,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from importer.wxr_site import FIXTURES, Site, imported_and_built
 from playwright.sync_api import Browser, Error, Page, Route
 
 from blogtools.audit import DESKTOP, find_pages, serve
+from importer.wxr_site import FIXTURES, Site, imported_and_built
 
 pytestmark = pytest.mark.browser
 

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, make_html, post_source
 from playwright.sync_api import Browser
-from test_incremental import tree_differences
 
 from blogtools.audit import DESKTOP
+from conftest import ROOT, build_site, make_html, post_source
+from test_incremental import tree_differences
 
 from .conftest import SCREENSHOTS
 

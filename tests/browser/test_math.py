@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import Build, make_html, post_source
 from playwright.sync_api import Browser, Route
-from test_images import BODY as PHOTO_BODY
-from test_images import write_images
 
 from blogtools.audit import DESKTOP, serve
 from blogtools.site import copy_site_machinery
+from conftest import Build, make_html, post_source
+from test_images import BODY as PHOTO_BODY
+from test_images import write_images
 
 from .conftest import Reader
 from .test_page_types import AXE, axe_violations

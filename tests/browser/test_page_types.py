@@ -8,10 +8,10 @@ screenshot, for a person to look at.
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from blogtools.audit import PAGE_TYPES
+from conftest import ROOT
 
 from .conftest import Reader
 

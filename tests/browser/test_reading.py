@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Build
 from playwright.sync_api import Page, expect
+
+from conftest import Build
 
 from .conftest import Reader
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import Build, build_site, post_source
 from playwright.sync_api import Browser, Page
 
 from blogtools.audit import DESKTOP, serve
+from conftest import Build, build_site, post_source
 
 pytestmark = pytest.mark.browser
 

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SiteFactory, post_source
+from PIL import Image
 
 from blogtools.wordpress.redirects import Redirects
+from conftest import SiteFactory, post_source
 
 from .wxr_site import FIXTURES, build, import_into, new_site
 
@@ -42,8 +43,8 @@ def uploads(tmp_path: Path) -> Path:
     (folder / "2017/11/dessin.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     )
-    (folder / "2017/11/bonne.jpg").write_bytes(b"JPEG bonne")
-    (folder / "2017/11/photo d’été.jpg").write_bytes(b"JPEG ete")
+    for name, colour in (("bonne.jpg", "navy"), ("photo d’été.jpg", "orange")):
+        Image.new("RGB", (4, 3), colour).save(folder / "2017/11" / name, "JPEG")
     (folder / "2017/11/notes.pdf").write_bytes(b"%PDF notes")
     return folder
 

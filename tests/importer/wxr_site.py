@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
-from conftest import make_html
 
 from blogtools.settings import load_settings
 from blogtools.site import copy_site_machinery
 from blogtools.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
 from blogtools.wordpress.wxr import read_export
+from conftest import make_html
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, copy_of_repository, post_source
 
 #: This repository's .venv, which every make of a copy uses (a command-line variable, through MAKEFLAGS).

@@ -4,11 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
-from importer.wxr_site import blog_settings, new_site
 
 from blogtools.wordpress.__main__ import main
 from blogtools.wordpress.importer import plan_import
 from blogtools.wordpress.wxr import WxrError, read_export
+from importer.wxr_site import blog_settings, new_site
 
 from .conftest import SHARED_WXR, shared_file
 

@@ -11,10 +11,11 @@ for any posts are in tests/site_checks/.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
+
 from browser.conftest import Reader
 from browser.test_reading import open_navigation
 from conftest import Build
-from playwright.sync_api import expect
 
 from .conftest import SeedPost
 

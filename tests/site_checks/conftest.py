@@ -16,16 +16,16 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-from blog_front_matter import find_post_files, read_post
-from blog_taxonomy import split_labels
-from blog_typography import french_spacing
-from conftest import ROOT, Build
 from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from blog_front_matter import find_post_files, read_post
+from blog_taxonomy import split_labels
+from blog_typography import french_spacing
 from blogtools.settings import load_settings
 from blogtools.slugs import slugify
+from conftest import ROOT, Build
 
 #: conf.py's names, as the build and the author's commands read them.
 SETTINGS = load_settings(ROOT)

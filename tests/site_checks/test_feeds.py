@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import Build
 
 from .conftest import BY_TITLE, LISTINGS, SETTINGS, Post, assert_newest_first

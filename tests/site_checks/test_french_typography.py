@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from blog_typography import french_spacing
 from bs4 import BeautifulSoup
+
+from blog_typography import french_spacing
 from conftest import Build
 from french_elision import elides
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import Build
 
 from blogtools.slugs import slugify
+from conftest import Build
 
 from .conftest import LISTINGS, SETTINGS, Post, assert_newest_first, link_target, listing_titles
 

@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
+
 from conftest import Build
 
 ENGLISH_UI = re.compile(
