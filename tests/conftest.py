@@ -136,6 +136,26 @@ def build_site(workdir: Path, files: dict[str, str | bytes], *, conf: str = "", 
     return replace(make_html(srcdir, workdir / "build"), sources_before=sources)
 
 
+def clean_build_of(srcdir: Path, workdir: Path) -> Build:
+    """Build a copy of *srcdir* from scratch in *workdir*: what any incremental build of *srcdir* must equal."""
+    sources = workdir / "src"
+    shutil.copytree(srcdir, sources, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    build = make_html(sources, workdir / "build")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def meta(page: BeautifulSoup, key: str) -> list[str]:
+    """The contents of the ``<meta property=key>`` (or ``name=key``) tags of *page*."""
+    return [tag["content"] for tag in page.find_all("meta") if key in (tag.get("property"), tag.get("name"))]
+
+
+def one_meta(page: BeautifulSoup, key: str) -> str:
+    values = meta(page, key)
+    assert len(values) == 1, f"{key}: {values}"
+    return values[0]
+
+
 SiteFactory = Callable[..., Build]
 
 

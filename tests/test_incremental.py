@@ -15,7 +15,6 @@ clean build does not write may be left behind.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import feedparser
 import pytest
 
 from blogtools.benchmark import differing_files
-from conftest import Build, build_site, make_html, post_source
+from conftest import Build, build_site, clean_build_of, make_html, post_source
 
 #: (path, title, date, tags), oldest first; « territoires » is only on the post that is edited.
 POSTS = [
@@ -77,11 +76,7 @@ def rebuild_after(workdir: Path, edit: dict[str, str]) -> Rebuild:
         (first.srcdir / path).write_text(text, encoding="utf-8")
     incremental = make_html(first.srcdir, first.html.parent)
     assert incremental.returncode == 0, incremental.output
-    clean_sources = workdir / "clean" / "src"
-    shutil.copytree(first.srcdir, clean_sources, ignore=shutil.ignore_patterns("__pycache__"))
-    clean = make_html(clean_sources, workdir / "clean" / "build")
-    assert clean.returncode == 0, clean.output
-    return Rebuild(incremental, clean, mtimes)
+    return Rebuild(incremental, clean_build_of(first.srcdir, workdir / "clean"), mtimes)
 
 
 @pytest.fixture(scope="module")
@@ -211,10 +206,7 @@ def after_removals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[s
         apply_change(site.srcdir)
         incremental = make_html(site.srcdir, site.html.parent)
         assert incremental.returncode == 0, (change, incremental.output)
-        clean_sources = workdir / f"clean-{step}" / "src"
-        shutil.copytree(site.srcdir, clean_sources, ignore=shutil.ignore_patterns("__pycache__"))
-        clean = make_html(clean_sources, clean_sources.parent / "build")
-        assert clean.returncode == 0, (change, clean.output)
+        clean = clean_build_of(site.srcdir, workdir / f"clean-{step}")
         differences[change] = tree_differences(incremental.html, clean.html)
     return differences
 

@@ -19,7 +19,7 @@ from PIL import Image
 
 from blogtools.settings import load_settings
 from blogtools.site import copy_site_machinery
-from conftest import ROOT, Build, SiteFactory, copy_of_repository, make_html, post_source
+from conftest import ROOT, Build, SiteFactory, copy_of_repository, make_html, one_meta, post_source
 
 #: The site's address as conf.py gives it (its default, unless BLOG_BASEURL is set).
 BASEURL = load_settings(ROOT)["blog_baseurl"]
@@ -28,17 +28,6 @@ PAGES_BASE_URL = "https://user.github.io/repo"
 RTD_CANONICAL_URL = "https://innovation-publique.readthedocs.io/fr/latest/"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 READTHEDOCS = ROOT / ".readthedocs.yaml"
-
-
-def meta(page, key: str) -> list[str]:
-    """The contents of the ``<meta property=key>`` (or ``name=key``) tags of *page*."""
-    return [tag["content"] for tag in page.find_all("meta") if key in (tag.get("property"), tag.get("name"))]
-
-
-def one_meta(page, key: str) -> str:
-    values = meta(page, key)
-    assert len(values) == 1, f"{key}: {values}"
-    return values[0]
 
 
 def canonical(page) -> str:

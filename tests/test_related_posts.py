@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blog_related_posts import CATEGORY_WEIGHT, TAG_WEIGHT, related_posts
-from conftest import Build, build_site, make_html, post_source
+from conftest import Build, build_site, clean_build_of, make_html, post_source
 from test_incremental import tree_differences
 
 POSTS = {
@@ -71,11 +70,7 @@ def test_a_renamed_post_is_renamed_in_the_lists_of_the_posts_it_is_related_to(tm
     incremental = make_html(first.srcdir, first.html.parent)
     assert incremental.returncode == 0, incremental.output
     assert related(incremental, "posts/2020/sujet.html")[-1] == "A design renommé"
-    clean_sources = tmp_path / "clean" / "src"
-    shutil.copytree(first.srcdir, clean_sources, symlinks=True)
-    clean = make_html(clean_sources, tmp_path / "clean" / "build")
-    assert clean.returncode == 0, clean.output
-    assert tree_differences(incremental.html, clean.html) == []
+    assert tree_differences(incremental.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
 
 
 def _labels(names) -> list[SimpleNamespace]:

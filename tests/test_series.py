@@ -8,12 +8,11 @@ clean build's output.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import Build, SiteFactory, build_site, make_html, post_source
+from conftest import Build, SiteFactory, build_site, clean_build_of, make_html, post_source
 from site_checks.test_html_checker import vnu_errors
 from test_incremental import tree_differences
 
@@ -120,11 +119,7 @@ def after_a_fourth_part(
     (first.srcdir / path).write_text(post_source(title, date=day, extra=f"series: {SERIES}"), encoding="utf-8")
     incremental = make_html(first.srcdir, first.html.parent)
     assert incremental.returncode == 0, incremental.output
-    clean_sources = workdir / "clean" / "src"
-    shutil.copytree(first.srcdir, clean_sources, ignore=shutil.ignore_patterns("__pycache__"))
-    clean = make_html(clean_sources, workdir / "clean" / "build")
-    assert clean.returncode == 0, clean.output
-    return incremental, clean, part
+    return incremental, clean_build_of(first.srcdir, workdir / "clean"), part
 
 
 def test_after_adding_a_part_the_output_is_a_clean_builds(after_a_fourth_part: tuple[Build, Build, tuple]):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -27,7 +26,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from blogtools.audit import DESKTOP
-from conftest import ROOT, build_site, make_html, post_source
+from conftest import ROOT, build_site, clean_build_of, make_html, post_source
 from test_incremental import tree_differences
 
 from .conftest import SCREENSHOTS
@@ -197,11 +196,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator
 
 
 def _differences_from_a_clean_build(srcdir: Path, html: Path) -> str:
-    clean_sources = srcdir.parent / "clean" / "src"
-    shutil.copytree(srcdir, clean_sources, ignore=shutil.ignore_patterns("__pycache__"))
-    clean = make_html(clean_sources, clean_sources.parent / "build")
-    assert clean.returncode == 0, clean.output
-    return " ".join(tree_differences(html, clean.html))
+    return " ".join(tree_differences(html, clean_build_of(srcdir, srcdir.parent / "clean").html))
 
 
 def _keep_page_showing(preview: LivePreview, text: str, name: str) -> bool:

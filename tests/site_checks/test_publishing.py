@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from conftest import Build
+from conftest import Build, meta, one_meta
 
 from .conftest import LISTINGS, SETTINGS, Post
 
@@ -21,17 +21,6 @@ SPECIAL_TITLES = {"index.html": BLOG, "search.html": f"Recherche – {BLOG}"}
 
 def relative_pages(build: Build) -> list[str]:
     return [path.relative_to(build.html).as_posix() for path in build.pages()]
-
-
-def meta(page, key: str) -> list[str]:
-    """The contents of the ``<meta property=key>`` (or ``name=key``) tags of *page*."""
-    return [tag["content"] for tag in page.find_all("meta") if key in (tag.get("property"), tag.get("name"))]
-
-
-def one_meta(page, key: str) -> str:
-    values = meta(page, key)
-    assert len(values) == 1, f"{key}: {values}"
-    return values[0]
 
 
 def heading(page) -> str:
