@@ -1,12 +1,13 @@
-"""A post with math, read in Chromium: MathJax renders it, and no request leaves the site.
+"""A post with math and a series, read in Chromium: MathJax renders, and no request leaves the site.
 
 A small test site with a post using MyST's ``{math}`` role and directive, a
 related post with a phone photo (resized copies in ``srcset``) and a page in
-the sidebar's menu is built and served on 127.0.0.1; every request goes
+the sidebar's menu, the two posts making a series, is built and served on 127.0.0.1; every request goes
 through a route that lets only that server through and records the rest.
 The math must be typeset (MathJax's ``mjx-container`` elements, with its
 own fonts), with no failed request and no script error; axe finds no WCAG
-2.1 A/AA violation on either post, in light and dark mode.
+2.1 A/AA violation on either post or on the series page, in light and dark
+mode, and none of them asks another host for anything.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ MATH_BODY = """L’aire du disque est {math}`\\pi r^2`.
 """
 
 
+SERIES = "series: Calculs et images"
+
+
 @pytest.fixture(scope="module")
 def math_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     srcdir = tmp_path_factory.mktemp("math-browser") / "src"
@@ -43,8 +47,10 @@ def math_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     files = {
         "index.md": "# Accueil\n",
         "pages/a-propos.md": "---\norphan: true\n---\n\n# À propos\n\nQui écrit.\n",
-        "posts/2020/formules.md": post_source("Des formules", body=MATH_BODY, tags="design"),
-        "posts/2020/photo.md": post_source("Une photo", date="2020-02-01", body=PHOTO_BODY, tags="design"),
+        "posts/2020/formules.md": post_source("Des formules", body=MATH_BODY, tags="design", extra=SERIES),
+        "posts/2020/photo.md": post_source(
+            "Une photo", date="2020-02-01", body=PHOTO_BODY, tags="design", extra=SERIES
+        ),
     }
     for path, text in files.items():
         (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
@@ -90,10 +96,21 @@ def test_math_is_rendered_with_no_request_to_another_host(browser: Browser, math
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("post", ["posts/2020/formules.html", "posts/2020/photo.html"])
-def test_the_math_and_photo_posts_are_accessible(browser: Browser, math_site: str, post: str):
+@pytest.mark.parametrize(
+    "post", ["posts/2020/formules.html", "posts/2020/photo.html", "blog/serie/calculs-et-images.html"]
+)
+def test_the_math_and_photo_posts_and_their_series_are_accessible(browser: Browser, math_site: str, post: str):
     context = browser.new_context(viewport=DESKTOP, base_url=math_site, locale="fr-FR")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(math_site) else route.abort())
+    elsewhere: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if route.request.url.startswith(math_site):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
     page = context.new_page()
     try:
         page.goto(post)
@@ -106,3 +123,4 @@ def test_the_math_and_photo_posts_are_accessible(browser: Browser, math_site: st
     finally:
         context.close()
     assert violations == {"light": [], "dark": []}
+    assert elsewhere == []
