@@ -40,6 +40,8 @@ BROKEN = "Lisez [l’autre article](nulle-part.md)."
 TO_DRAFT = "Lisez [l’autre article](../2099/brouillon.md)."
 BANNER_TITLE = "La construction du site a échoué"
 #: Deleted while the server runs: its page, its year and its tag must go, as in a clean build.
+#: Sphinx's end of build, in French (blog_console_language), or sphinx-autobuild's.
+_BUILD_FINISHED = r"La compilation a réussi|La compilation s'est terminée avec des problèmes|exited with exit code"
 DELETED, DELETED_PAGE = "posts/2019/supprime.md", "posts/2019/supprime.html"
 DRAFT_MESSAGE = "ERROR: le lien vers « posts/2099/brouillon.md » mène à un brouillon (date à venir ou absente)"
 
@@ -99,10 +101,14 @@ class LivePreview:
         )
         self.seen["body"] = text
 
+    def idle(self) -> bool:
+        """No build under way: every « Rebuilding... » of sphinx-autobuild has been followed by an end of build."""
+        output = self.output()
+        ends = [match.end() for match in re.finditer(_BUILD_FINISHED, output)]
+        return bool(ends) and output.rfind("Rebuilding...") < ends[-1]
+
     def builds_finished(self) -> int:
-        # Sphinx's end of build, in French (blog_console_language), or sphinx-autobuild's.
-        finished = r"La compilation a réussi|La compilation s'est terminée avec des problèmes|exited with exit code"
-        return len(re.findall(finished, self.output()))
+        return len(re.findall(_BUILD_FINISHED, self.output()))
 
 
 def _document_mtimes(html: Path) -> dict[str, int]:
@@ -176,7 +182,9 @@ def live(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator
         builds = preview.builds_finished()
         preview.save(BODY)
         _wait_for(
-            lambda: preview.builds_finished() > builds and BANNER_TITLE not in preview.fetch(PAGE)[1],
+            lambda: (
+                preview.builds_finished() > builds and preview.idle() and BANNER_TITLE not in preview.fetch(PAGE)[1]
+            ),
             "the fixed page shown",
         )
         preview.seen["fixed"] = preview.fetch(PAGE)[1]
@@ -184,7 +192,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator
         builds = preview.builds_finished()
         (site.srcdir / DELETED).unlink()
         _wait_for(
-            lambda: preview.builds_finished() > builds and preview.fetch(DELETED_PAGE)[0] == 404,
+            lambda: preview.builds_finished() > builds and preview.idle() and preview.fetch(DELETED_PAGE)[0] == 404,
             "the build after the deletion finished, the deleted post's page gone",
         )
         preview.seen["log"] = preview.output()
