@@ -1,7 +1,8 @@
 """The seed posts are the author's WordPress home page (../shared/seed/blog-home.txt), character for character.
 
 This file is about this blog's ten seed posts only: the title, text, excerpt
-and order of each, the dates reconstructed from their clues, the words turned
+and order of each (verbatim in the source files; on the pages, with the French
+spacing the build adds, blog_typography), the dates reconstructed from their clues, the words turned
 into links between them, and French searches that find them. A blog started
 from this repository deletes its seed posts, and this file with them (see the
 README, « Créer son propre blog à partir de ce dépôt »). The checks that hold
@@ -10,14 +11,20 @@ for any posts are in tests/site_checks/.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from blog_typography import french_spacing
 from browser.conftest import Reader
 from browser.test_reading import open_navigation
 from conftest import Build
 
 from .conftest import SeedPost
+
+ROOT = Path(__file__).resolve().parents[2]
 
 CONTINUE = "Continuer la lecture de «\u00a0{title}\u00a0»"
 
@@ -31,7 +38,7 @@ def post_page(site: Build, title: str):
     for path in sorted((site.html / "posts").rglob("*.html")):
         page = site.page(path.relative_to(site.html).as_posix())
         heading = page.select_one("article[role=main] h1")
-        if heading and heading.get_text().rstrip("¶#") == title:
+        if heading and heading.get_text().rstrip("¶#") == french_spacing(title):
             return path.relative_to(site.html).as_posix(), page
     pytest.fail(f"no post page has the title {title!r}")
 
@@ -55,22 +62,35 @@ def test_the_seed_page_has_ten_posts(seed_posts: list[SeedPost]):
     assert len(seed_posts) == 10
 
 
-def test_each_post_page_has_the_seed_text_verbatim(site: Build, seed_posts: list[SeedPost]):
+def test_each_post_source_holds_the_seed_text_verbatim(seed_posts: list[SeedPost]):
+    # The cross-references are the posts' own words made links: their text is the seed's.
+    sources = [
+        re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "posts").rglob("*.md"))
+    ]
+    for seed in seed_posts:
+        (source,) = [text for text in sources if f"\n# {seed.title}\n" in text]
+        assert all(f"\n{paragraph}\n" in source for paragraph in seed.paragraphs), seed.title
+
+
+def test_each_post_page_has_the_seed_text_with_french_spacing(site: Build, seed_posts: list[SeedPost]):
     for seed in seed_posts:
         _, page = post_page(site, seed.title)
         text = page.select_one("article[role=main] section")
         body = [p for p in text.find_all("p", recursive=False)]
-        assert [p.get_text() for p in body] == seed.paragraphs, seed.title
+        assert [p.get_text() for p in body] == [french_spacing(p) for p in seed.paragraphs], seed.title
 
 
 def test_listings_show_the_seed_posts_in_the_seed_order_with_their_excerpts(site: Build, seed_posts: list[SeedPost]):
-    titles = {seed.title for seed in seed_posts}
+    titles = {french_spacing(seed.title) for seed in seed_posts}
     entries = [entry for entry in all_posts_entries(site) if entry.select_one(".blog-entry-title").get_text() in titles]
-    assert [entry.select_one(".blog-entry-title").get_text() for entry in entries] == [s.title for s in seed_posts]
+    shown = [entry.select_one(".blog-entry-title").get_text() for entry in entries]
+    assert shown == [french_spacing(s.title) for s in seed_posts]
     for entry, seed in zip(entries, seed_posts, strict=True):
-        assert paragraphs_of(entry.select_one(".blog-entry-excerpt")) == seed.paragraphs, seed.title
+        excerpt = paragraphs_of(entry.select_one(".blog-entry-excerpt"))
+        assert excerpt == [french_spacing(p) for p in seed.paragraphs], seed.title
         more = entry.select_one(".blog-entry-more a")
-        assert more.get_text() == CONTINUE.format(title=seed.title)
+        assert more.get_text() == CONTINUE.format(title=french_spacing(seed.title))
         path, _ = post_page(site, seed.title)
         assert more["href"] == path
         assert entry.select_one(".blog-entry-title a")["href"] == path
@@ -127,4 +147,6 @@ def test_searching_from_the_sidebar_forgives_accents_and_plurals(reader: Reader,
     search_box.fill(query)
     search_box.press("Enter")
     expect(page.locator("#search-results .search-summary")).to_contain_text("correspondant à la requête")
-    expect(page.locator("#search-results ul.search").get_by_role("link", name=post_title, exact=True)).to_be_visible()
+    expect(
+        page.locator("#search-results ul.search").get_by_role("link", name=french_spacing(post_title), exact=True)
+    ).to_be_visible()
