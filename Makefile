@@ -18,9 +18,12 @@ PYTHON        := $(VENV)/bin/python
 help:  ## Liste les commandes.
 	@grep --extended-regexp '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/build.stamp: requirements/build.txt
+# The pinned requirements, then the blog machinery (the sphinx_blog_fr package
+# in this repository), editable: a change to it shows in the next build.
+$(VENV)/build.stamp: requirements/build.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --requirement requirements/build.txt
+	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 $(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
@@ -32,7 +35,7 @@ html: $(VENV)/build.stamp  ## Construit le site dans _build/html.
 
 livehtml: export LIVE_PREVIEW_PORT = $(value PORT)
 livehtml: $(VENV)/dev.stamp  ## Sert le site sur http://127.0.0.1:8000 (ou PORT=…), le reconstruit à chaque enregistrement, affiche les erreurs dans la page.
-	$(PYTHON) -m blogtools.live_preview --port "$${LIVE_PREVIEW_PORT:-8000}" --warning-file $(BUILDDIR)/livehtml-errors.txt --builder html $(BUILDOPTS) --watch _ext --watch _templates --watch _static --watch locales $(SOURCEDIR) $(BUILDDIR)/html
+	$(VENV)/bin/sphinx-blog-fr preview --port "$${LIVE_PREVIEW_PORT:-8000}" --warning-file $(BUILDDIR)/livehtml-errors.txt --builder html $(BUILDOPTS) --watch sphinx_blog_fr --watch _templates --watch _static $(SOURCEDIR) $(BUILDDIR)/html
 
 linkcheck: $(VENV)/build.stamp  ## Vérifie chaque lien externe des articles (demande Internet).
 	$(PYTHON) -m sphinx --builder linkcheck $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
@@ -61,10 +64,10 @@ N             ?= 100 1000 3000
 RUNS          ?= 3
 
 bench: $(VENV)/dev.stamp  ## Chronomètre les constructions complètes et incrémentales face à ABlog et Pelican : make bench [N="100 1000"]
-	$(PYTHON) -m blogtools.benchmark --posts $(N) --runs $(RUNS)
+	$(VENV)/bin/sphinx-blog-fr bench --posts $(N) --runs $(RUNS)
 
 audit: html $(VENV)/dev.stamp  ## Affiche, par type de page, les requêtes, le poids, la plus grande image et la lecture sans JavaScript.
-	$(PYTHON) -m blogtools.audit --site $(BUILDDIR)/html
+	$(VENV)/bin/sphinx-blog-fr audit --site $(BUILDDIR)/html
 
 # The author's text reaches the command verbatim, whatever quotes, guillemets
 # or $ it holds: $(value …) stops make expanding it, "$$…" stops the shell.
@@ -75,14 +78,14 @@ post: export NEW_POST_TITLE = $(value TITLE)
 post: export NEW_POST_TAGS = $(value TAGS)
 post: export NEW_POST_CATEGORY = $(value CATEGORY)
 post: $(VENV)/build.stamp  ## Crée un article : make post TITLE="…" [TAGS="a, b"] [CATEGORY="…"]
-	@$(PYTHON) -m blogtools.new_post --title="$$NEW_POST_TITLE" --tags="$$NEW_POST_TAGS" --category="$$NEW_POST_CATEGORY"
+	@$(VENV)/bin/sphinx-blog-fr post --title="$$NEW_POST_TITLE" --tags="$$NEW_POST_TAGS" --category="$$NEW_POST_CATEGORY"
 
 import: export IMPORT_WXR = $(value WXR)
 import: export IMPORT_UPLOADS = $(value UPLOADS)
 import: export IMPORT_FORCE = $(value FORCE)
 import: $(VENV)/dev.stamp  ## Importe un export WordPress : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]
 	@test -n "$$IMPORT_WXR" || { echo "Utilisation : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]" >&2; exit 2; }
-	@$(PYTHON) -m blogtools.wordpress $${IMPORT_UPLOADS:+--uploads="$$IMPORT_UPLOADS"} $${IMPORT_FORCE:+--force} -- "$$IMPORT_WXR"
+	@$(VENV)/bin/sphinx-blog-fr import $${IMPORT_UPLOADS:+--uploads="$$IMPORT_UPLOADS"} $${IMPORT_FORCE:+--force} -- "$$IMPORT_WXR"
 
 # The Python code's lint and format rules live in pyproject.toml ([tool.ruff]).
 lint: $(VENV)/dev.stamp  ## Vérifie le code Python avec Ruff (règles et mise en forme).
@@ -91,7 +94,7 @@ lint: $(VENV)/dev.stamp  ## Vérifie le code Python avec Ruff (règles et mise e
 
 # The pins stay as they are: a separate venv gets the newest releases.
 test-upstream: node_modules/.installed  ## Lance les tests avec les dernières versions de Sphinx, ABlog, Furo, MyST-Parser, docutils [MAIN=1 : leurs branches principales]
-	python3 -m blogtools.upstream $(if $(MAIN),--main)
+	python3 -m sphinx_blog_fr.commands.upstream $(if $(MAIN),--main)
 
 lock: $(VENV)/dev.stamp  ## Fixe à nouveau les versions de requirements/*.txt d’après requirements/*.in.
 	$(PYTHON) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements/build.txt requirements/build.in

@@ -23,7 +23,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from blogtools.site import REPOSITORY_ROOT, copy_site_machinery
+from sphinx_blog_fr.commands._site import copy_site_machinery
+
+#: This repository: the blog the site tests build.
+REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
 
 ROOT = REPOSITORY_ROOT
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blog_baseurl import address_problem
 from conftest import Build, build_site, make_html, post_source
+from sphinx_blog_fr._baseurl import address_problem
 
 EXPECTED = "écrivez par exemple https://exemple.fr/ ou https://utilisateur.github.io/depot/"
 NOT_ABSOLUTE = "n’est pas une adresse http(s) absolue"

@@ -1,4 +1,4 @@
-"""``make bench`` (``python -m blogtools.benchmark``): it builds, measures, and catches a stale incremental build.
+"""``make bench`` (``python -m sphinx_blog_fr.commands.benchmark``): it builds, measures, and catches a stale incremental build.
 
 The benchmark is run for real on tiny blogs (no timing is asserted: this
 machine's speed is not the code's), and its comparison of an incremental
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.benchmark import GENERATORS, SCENARIOS, differing_files, synthetic_posts
+from sphinx_blog_fr.commands.benchmark import GENERATORS, SCENARIOS, differing_files, synthetic_posts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +23,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def bench_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
     workdir = tmp_path_factory.mktemp("bench")
     return subprocess.run(
-        [sys.executable, "-m", "blogtools.benchmark", "--posts", "6", "--runs", "1", "--workdir", str(workdir)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx_blog_fr.commands.benchmark",
+            "--posts",
+            "6",
+            "--runs",
+            "1",
+            "--workdir",
+            str(workdir),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -23,8 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from blog_confinement import HIDDEN, LINK_FOLDER, LINK_LOOP, LINK_OUTSIDE, OUTSIDE, URL, refusal
 from conftest import Build, SiteFactory, make_html, post_source
+from sphinx_blog_fr._confinement import HIDDEN, LINK_FOLDER, LINK_LOOP, LINK_OUTSIDE, OUTSIDE, URL, refusal
 
 MARKER = "SECRET-HORS-DU-DEPOT-7f3a"
 POST = "posts/2020/article.md"

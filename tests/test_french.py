@@ -22,9 +22,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blog_typography import french_spacing
 from conftest import Build, build_site, post_source, source_digests
-from french_elision import elides, insert_label
+from sphinx_blog_fr._elision import elides, insert_label
+from sphinx_blog_fr._typography import french_spacing
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

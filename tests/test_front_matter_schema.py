@@ -1,6 +1,6 @@
 """The post schema, the strict YAML reading and the file reading: every post file builds as meant or gets one message.
 
-Most checks call the build's own reader in-process (``blogtools.post_file``:
+Most checks call the build's own reader in-process (``sphinx_blog_fr._post_file``:
 the text of a file, then its front matter checked by the strict YAML reader
 and the schema), which the build, ``make post`` and the importer all use; a
 few full builds (``make html``) check that files saved by common editors are
@@ -20,12 +20,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blogtools.post_file import MAX_POST_BYTES, decode_post, read_front_matter
-from blogtools.post_schema import FrontMatterError
-from blogtools.site import copy_site_machinery
-from blogtools.slugs import slugify
-from blogtools.wordpress.documents import PostHeader, post_text
 from conftest import Build, make_html, post_source, source_digests
+from sphinx_blog_fr._post_file import MAX_POST_BYTES, decode_post, read_front_matter
+from sphinx_blog_fr._schema import FrontMatterError
+from sphinx_blog_fr._slugs import slugify
+from sphinx_blog_fr.commands._site import copy_site_machinery
+from sphinx_blog_fr.wordpress.documents import PostHeader, post_text
 from test_bad_input import EXPECTED_DATE, GOOD_POSTS, NOT_YAML, assert_good_posts_published, problems
 
 BODY = "# Un article\n\nUn paragraphe.\n"
@@ -317,7 +317,7 @@ def test_strict_yaml_refuses_what_no_author_means(front_matter, line, message):
 def test_without_libyaml_the_pure_python_loader_refuses_the_same(monkeypatch):
     import importlib
 
-    from blogtools import strict_yaml
+    from sphinx_blog_fr import _strict_yaml as strict_yaml
 
     monkeypatch.delattr(yaml, "CSafeLoader")
     try:

@@ -15,9 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from blogtools.settings import load_settings
-from blogtools.site import REPOSITORY_ROOT
-from conftest import Build, build_site, post_source
+from conftest import REPOSITORY_ROOT, Build, build_site, post_source
+from sphinx_blog_fr._settings import load_settings
 
 #: « é » is typed with the no-break spaces blog_typography gives a post's title, so that it is the same as a title and as a tag.
 LABELS = ["<img src=x onerror=alert(1)>", "<b>balises</b>", "C++ & <html>", "\"quotes'", "«\u00a0é\u00a0»"]

@@ -14,8 +14,8 @@ import pytest
 from bs4 import Tag
 from PIL import Image
 
-from blogtools.site import copy_site_machinery
 from conftest import Build, clean_build_of, make_html, post_source
+from sphinx_blog_fr.commands._site import copy_site_machinery
 from test_incremental import tree_differences
 
 POST = "posts/2020/photo.md"

@@ -21,8 +21,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from blogtools.benchmark import differing_files
 from conftest import Build, build_site, clean_build_of, make_html, post_source
+from sphinx_blog_fr.commands.benchmark import differing_files
 
 #: (path, title, date, tags), oldest first; « territoires » is only on the post that is edited.
 POSTS = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from blogtools.site import REPOSITORY_ROOT
+from conftest import REPOSITORY_ROOT
 
 WORKFLOWS = REPOSITORY_ROOT / ".github" / "workflows"
 #: The current major version of every action the workflows use (December 2026).

@@ -14,9 +14,9 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from blogtools.audit import find_pages
-from blogtools.settings import load_settings
 from conftest import ROOT, Build, SiteFactory, build_site, make_html, post_source
+from sphinx_blog_fr._settings import load_settings
+from sphinx_blog_fr.commands.audit import find_pages
 
 TOMORROW = "2099-01-01"
 

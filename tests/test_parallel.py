@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.benchmark import differing_files
 from conftest import ROOT, Build, make_html
+from sphinx_blog_fr.commands.benchmark import differing_files
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from PIL import Image
 
-from blogtools.settings import load_settings
-from blogtools.site import copy_site_machinery
 from conftest import ROOT, Build, SiteFactory, copy_of_repository, make_html, one_meta, post_source
+from sphinx_blog_fr._settings import load_settings
+from sphinx_blog_fr.commands._site import copy_site_machinery
 
 #: The site's address as conf.py gives it (its default, unless BLOG_BASEURL is set).
 BASEURL = load_settings(ROOT)["blog_baseurl"]

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blog_related_posts import CATEGORY_WEIGHT, TAG_WEIGHT, related_posts
 from conftest import Build, build_site, clean_build_of, make_html, post_source
+from sphinx_blog_fr._related_posts import CATEGORY_WEIGHT, TAG_WEIGHT, related_posts
 from test_incremental import tree_differences
 
 POSTS = {

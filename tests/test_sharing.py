@@ -21,9 +21,9 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from blog_share_image import SHARE_IMAGE_PATH, draw_share_image
-from blogtools.site import copy_site_machinery
 from conftest import Build, make_html, post_source
+from sphinx_blog_fr._share_image import SHARE_IMAGE_PATH, draw_share_image
+from sphinx_blog_fr.commands._site import copy_site_machinery
 
 BASEURL = "https://partage.example.org/"
 PROJECT = "Le blog du partage"

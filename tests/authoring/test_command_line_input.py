@@ -2,7 +2,7 @@
 WXR, UPLOADS or FORCE hold, and hand it to the Python command verbatim.
 
 Each test runs the real Makefile with ``make``, as the author does, in a copy
-of the blog (Makefile, conf.py, blogtools/) in a temporary folder, so that the
+of the blog (Makefile, conf.py) in a temporary folder, so that the
 post or import lands there; the repository's .venv is used as it is (``-o``
 tells make not to rebuild it). The hostile values try every way in: make's
 own ``$(shell …)``, the shell's ``$(…)``, backticks, quotes, ``;`` and a line
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.slugs import MAX_SLUG_LENGTH
+from sphinx_blog_fr._slugs import MAX_SLUG_LENGTH
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 VENV = REPOSITORY / ".venv"
@@ -40,7 +40,6 @@ def blog(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy2(REPOSITORY / "Makefile", root / "Makefile")
     shutil.copy2(REPOSITORY / "conf.py", root / "conf.py")
-    shutil.copytree(REPOSITORY / "blogtools", root / "blogtools", ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "markers").mkdir()
     return root
 

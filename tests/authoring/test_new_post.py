@@ -1,4 +1,4 @@
-"""Tests of ``make post``: ``python -m blogtools.new_post`` writes a ready-to-write ABlog post.
+"""Tests of ``make post``: ``python -m sphinx_blog_fr.commands.new_post`` writes a ready-to-write ABlog post.
 
 The command is run for real (a subprocess, as make runs it) and in-process
 (``main``), and the file it writes is built by Sphinx and ABlog.
@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.cmd.build import build_main
 
-from blogtools import new_post
-from blogtools.new_post import main
-from blogtools.post_file import read_front_matter, read_post_text
-from blogtools.settings import load_settings
+from sphinx_blog_fr._post_file import read_front_matter, read_post_text
+from sphinx_blog_fr._settings import load_settings
+from sphinx_blog_fr.commands import new_post
+from sphinx_blog_fr.commands.new_post import main
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Les « irritants » et l’action publique"
@@ -36,7 +36,7 @@ def paris_today() -> date:
 def run_cli(*arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the command as make does, from the repository root."""
     return subprocess.run(
-        [sys.executable, "-m", "blogtools.new_post", *arguments],
+        [sys.executable, "-m", "sphinx_blog_fr.commands.new_post", *arguments],
         cwd=REPOSITORY_ROOT,
         env=env,
         capture_output=True,
@@ -226,7 +226,7 @@ def test_refuses_a_tag_without_slug_and_writes_nothing(tmp_path, capsys):
 def test_refuses_settings_whose_front_matter_the_build_would_refuse_and_writes_nothing(
     tmp_path, setting, value, message
 ):
-    # make post checks what it writes with the build's own reader and schema (blogtools.post_file).
+    # make post checks what it writes with the build's own reader and schema (sphinx_blog_fr._post_file).
     with pytest.raises(new_post.Refusal) as refusal:
         new_post.create_post(tmp_path, TITLE, "design", "", {**SETTINGS, setting: value})
     assert str(refusal.value) == message

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from blogtools.audit import DESKTOP, PAGE_TYPES, chromium, find_pages, serve
 from conftest import ROOT, Build
+from sphinx_blog_fr.commands.audit import DESKTOP, PAGE_TYPES, chromium, find_pages, serve
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": {"width": 375, "height": 812}}
 #: Screenshots of each page type in each viewport, kept as test artifacts.

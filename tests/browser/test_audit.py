@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from blogtools.audit import PAGE_TYPES, audit, find_pages, table
 from conftest import Build
+from sphinx_blog_fr.commands.audit import PAGE_TYPES, audit, find_pages, table
 
 
 def test_the_audit_weighs_every_page_type(site: Build):

@@ -40,8 +40,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Error, Page, Route
 
-from blogtools.audit import DESKTOP, find_pages, serve
 from importer.wxr_site import FIXTURES, Site, imported_and_built
+from sphinx_blog_fr.commands.audit import DESKTOP, find_pages, serve
 
 pytestmark = pytest.mark.browser
 

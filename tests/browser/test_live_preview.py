@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from blogtools.audit import DESKTOP
 from conftest import ROOT, build_site, clean_build_of, make_html, post_source
+from sphinx_blog_fr.commands.audit import DESKTOP
 from test_incremental import tree_differences
 
 from .conftest import SCREENSHOTS

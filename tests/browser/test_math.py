@@ -17,9 +17,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Route
 
-from blogtools.audit import DESKTOP, serve
-from blogtools.site import copy_site_machinery
 from conftest import Build, make_html, post_source
+from sphinx_blog_fr.commands._site import copy_site_machinery
+from sphinx_blog_fr.commands.audit import DESKTOP, serve
 from test_images import BODY as PHOTO_BODY
 from test_images import write_images
 

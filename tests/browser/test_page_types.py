@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from blogtools.audit import PAGE_TYPES
 from conftest import ROOT
+from sphinx_blog_fr.commands.audit import PAGE_TYPES
 
 from .conftest import Reader
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from blogtools.audit import DESKTOP, serve
 from conftest import Build, build_site, post_source
+from sphinx_blog_fr.commands.audit import DESKTOP, serve
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from blogtools.wordpress.documents import NO_TEXT_NOTE
-from blogtools.wordpress.media import MediaLibrary
-from blogtools.wordpress.render import Renderer
-from blogtools.wordpress.wxr import read_export
+from sphinx_blog_fr.wordpress.documents import NO_TEXT_NOTE
+from sphinx_blog_fr.wordpress.media import MediaLibrary
+from sphinx_blog_fr.wordpress.render import Renderer
+from sphinx_blog_fr.wordpress.wxr import read_export
 
 from .wxr_site import FIXTURES, Site, post_body, visible_text
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from blogtools.slugs import slugify
-from blogtools.wordpress.__main__ import main
+from sphinx_blog_fr._slugs import slugify
+from sphinx_blog_fr.wordpress.__main__ import main
 
 from .wxr_site import FIXTURES, Site, build, import_into, imported_and_built, new_site
 

@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
-from blogtools.wordpress.comments import comments_html
-from blogtools.wordpress.convert import Context, convert, convert_inline
-from blogtools.wordpress.media import MediaLibrary, PostMedia
-from blogtools.wordpress.render import Renderer
-from blogtools.wordpress.report import Report, removal_summary
-from blogtools.wordpress.sanitize import sanitise_comment, sanitise_inline, sanitise_post
-from blogtools.wordpress.wxr import Comment, Item
+from sphinx_blog_fr.wordpress.comments import comments_html
+from sphinx_blog_fr.wordpress.convert import Context, convert, convert_inline
+from sphinx_blog_fr.wordpress.media import MediaLibrary, PostMedia
+from sphinx_blog_fr.wordpress.render import Renderer
+from sphinx_blog_fr.wordpress.report import Report, removal_summary
+from sphinx_blog_fr.wordpress.sanitize import sanitise_comment, sanitise_inline, sanitise_post
+from sphinx_blog_fr.wordpress.wxr import Comment, Item
 
 from .wxr_site import FIXTURES, Site, imported_and_built, post_body
 

@@ -19,8 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from blogtools.wordpress.redirects import Redirects
 from conftest import SiteFactory, post_source
+from sphinx_blog_fr.wordpress.redirects import Redirects
 
 from .wxr_site import FIXTURES, build, import_into, new_site
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.wordpress.__main__ import main
-from blogtools.wordpress.importer import Conflict, plan_import
-from blogtools.wordpress.wxr import read_export
+from sphinx_blog_fr.wordpress.__main__ import main
+from sphinx_blog_fr.wordpress.importer import Conflict, plan_import
+from sphinx_blog_fr.wordpress.wxr import read_export
 
 from .wxr_site import FIXTURES, blog_settings, import_into, new_site
 

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.wordpress.convert import (
+from sphinx_blog_fr.wordpress.convert import (
     Context,
     convert,
     count_paragraphs,
     has_paragraph,
 )
-from blogtools.wordpress.media import MediaLibrary, PostMedia
+from sphinx_blog_fr.wordpress.media import MediaLibrary, PostMedia
 
 SITE = "https://blog.example.fr/"
 

@@ -1,10 +1,10 @@
 """WordPress's own display rules, reproduced: wpautop, shortcodes, embeds, block comments, <!--more-->."""
 
-from blogtools.wordpress.autop import wpautop
-from blogtools.wordpress.media import MediaLibrary
-from blogtools.wordpress.render import Renderer, embed_html
-from blogtools.wordpress.shortcodes import expand_shortcodes, parse_attributes
-from blogtools.wordpress.wxr import Item
+from sphinx_blog_fr.wordpress.autop import wpautop
+from sphinx_blog_fr.wordpress.media import MediaLibrary
+from sphinx_blog_fr.wordpress.render import Renderer, embed_html
+from sphinx_blog_fr.wordpress.shortcodes import expand_shortcodes, parse_attributes
+from sphinx_blog_fr.wordpress.wxr import Item
 
 
 def item(**fields: object) -> Item:

@@ -1,7 +1,7 @@
 """Throwaway blog sites for the importer's tests: import an export into one, build it, read its pages.
 
-A site is a copy of this repository's own site machinery (conf.py, _ext/,
-templates, static files, translations, blogtools/ and the home page), so
+A site is a copy of this repository's own site machinery (conf.py,
+its templates and static files, and the home page; the machinery is installed), so
 imported posts meet the real front-matter checks, slug rule, listings and
 templates. The settings the importer needs are added to the copied conf.py
 when the real one does not have them yet: the ``wordpress_redirects``
@@ -18,11 +18,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from blogtools.settings import load_settings
-from blogtools.site import copy_site_machinery
-from blogtools.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
-from blogtools.wordpress.wxr import read_export
 from conftest import make_html
+from sphinx_blog_fr._settings import load_settings
+from sphinx_blog_fr.commands._site import copy_site_machinery
+from sphinx_blog_fr.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
+from sphinx_blog_fr.wordpress.wxr import read_export
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

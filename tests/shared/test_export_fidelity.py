@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from blogtools.wordpress.autop import wpautop
-from blogtools.wordpress.comments import published_comments
-from blogtools.wordpress.media import MediaLibrary
-from blogtools.wordpress.render import Renderer
-from blogtools.wordpress.wxr import Export, read_export
 from importer.wxr_site import INVISIBLE, Site, imported_and_built, post_body
+from sphinx_blog_fr.wordpress.autop import wpautop
+from sphinx_blog_fr.wordpress.comments import published_comments
+from sphinx_blog_fr.wordpress.media import MediaLibrary
+from sphinx_blog_fr.wordpress.render import Renderer
+from sphinx_blog_fr.wordpress.wxr import Export, read_export
 
 from .conftest import shared_file
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.wordpress.__main__ import main
-from blogtools.wordpress.importer import plan_import
-from blogtools.wordpress.wxr import WxrError, read_export
 from importer.wxr_site import blog_settings, new_site
+from sphinx_blog_fr.wordpress.__main__ import main
+from sphinx_blog_fr.wordpress.importer import plan_import
+from sphinx_blog_fr.wordpress.wxr import WxrError, read_export
 
 from .conftest import SHARED_WXR, shared_file
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from blog_typography import french_spacing
 from browser.conftest import Reader
 from browser.test_reading import open_navigation
 from conftest import Build
+from sphinx_blog_fr._typography import french_spacing
 
 from .conftest import SeedPost
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.wordpress.wxr import WxrError, read_export
+from sphinx_blog_fr.wordpress.wxr import WxrError, read_export
 
 from .conftest import shared_file
 

@@ -20,12 +20,12 @@ from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from blog_front_matter import find_post_files, read_post
-from blog_taxonomy import split_labels
-from blog_typography import french_spacing
-from blogtools.settings import load_settings
-from blogtools.slugs import slugify
 from conftest import ROOT, Build
+from sphinx_blog_fr._front_matter import find_post_files, read_post
+from sphinx_blog_fr._settings import load_settings
+from sphinx_blog_fr._slugs import slugify
+from sphinx_blog_fr._taxonomy import split_labels
+from sphinx_blog_fr._typography import french_spacing
 
 #: conf.py's names, as the build and the author's commands read them.
 SETTINGS = load_settings(ROOT)

@@ -20,9 +20,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from blog_typography import french_spacing
 from conftest import Build
-from french_elision import elides
+from sphinx_blog_fr._elision import elides
+from sphinx_blog_fr._typography import french_spacing
 
 from .conftest import POSTS, SETTINGS
 

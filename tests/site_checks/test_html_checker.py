@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from blogtools.audit import INSTALL_HINT
 from conftest import ROOT, Build
+from sphinx_blog_fr.commands.audit import INSTALL_HINT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from blogtools.slugs import slugify
 from conftest import Build
+from sphinx_blog_fr._slugs import slugify
 
 from .conftest import LISTINGS, SETTINGS, Post, assert_newest_first, link_target, listing_titles
 

@@ -1,0 +1,77 @@
+"""A French blog on Sphinx: MyST posts, ABlog's model, Furo's layout.
+
+``extensions = ["sphinx_blog_fr"]`` in a project's ``conf.py`` turns it into
+the blog: this module loads, in order, the upstream extensions the blog
+builds on and the package's own submodules, each of which does one job (its
+docstring says which). The public surface is written down in
+``docs/reference.md``: the configuration values, the template blocks, the
+command line. Every module whose name starts with ``_`` is private.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+#: The extensions the blog is made of, in the order they must be set up:
+#: listeners of the same event and priority run in this order.
+EXTENSIONS = (
+    # The machinery's defaults first: every other extension reads the configuration.
+    "sphinx_blog_fr._defaults",
+    # Refuses an unsound site address before anything uses it.
+    "sphinx_blog_fr._baseurl",
+    # Sphinx's own build messages in French (language), as early as can be.
+    "sphinx_blog_fr._console_language",
+    # The machinery's French catalog, under the blog's own.
+    "sphinx_blog_fr._i18n",
+    "myst_parser",
+    # French spacing before « : ; ! ? » and inside « », in what the pages show.
+    "sphinx_blog_fr._typography",
+    "ablog",
+    "sphinx_blog_fr._detached_posts",
+    "sphinx_blog_fr._parallel",
+    "sphinx_blog_fr._dates",
+    # Before _front_matter reads posts/: no post reads or publishes a file from outside the repository.
+    "sphinx_blog_fr._confinement",
+    "sphinx_blog_fr._front_matter",
+    "sphinx_blog_fr._draft_links",
+    "sphinx_blog_fr._unique_posts",
+    "sphinx_blog_fr._taxonomy",
+    "sphinx_blog_fr._listings",
+    "sphinx_blog_fr._sidebar_tags",
+    "sphinx_blog_fr._feeds",
+    "sphinx_blog_fr._subscribe",
+    "sphinx_blog_fr._accessibility",
+    "sphinx_blog_fr._post_pages",
+    "sphinx_blog_fr._reading_time",
+    "sphinx_blog_fr._related_posts",
+    "sphinx_blog_fr._series",
+    "sphinx_blog_fr._menu",
+    "sphinx_blog_fr._math",
+    "sphinx_blog_fr._images",
+    "sphinx_blog_fr._incremental",
+    "sphinx_blog_fr._stale_pages",
+    "sphinx_blog_fr._persistent_errors",
+    "sphinx_blog_fr._search",
+    "sphinxext.opengraph",
+    "sphinx_blog_fr._opengraph",
+    "sphinx_blog_fr._jsonld",
+    "sphinx_sitemap",
+    "sphinx_blog_fr._sitemap",
+    "sphinx_blog_fr._robots",
+    "notfound.extension",
+    "sphinx_blog_fr._wordpress_redirects",
+    "sphinx_blog_fr._copyright",
+    "sphinx_blog_fr._icon_file",
+    "sphinx_blog_fr._minify",
+)
+
+
+def setup(app: Sphinx) -> dict:
+    for extension in EXTENSIONS:
+        app.setup_extension(extension)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,255 @@
+"""Atom and RSS 2.0 feeds of the whole blog, of each tag and of each category, the same on every machine.
+
+ABlog's feeds take their times from the build machine's time zone
+(``astimezone()``), stamp the feed with the time of the build, title them in
+English (« Posts tagged »), and leave the links inside each post relative to
+the feed's folder, where feed readers cannot follow them. This extension
+replaces them:
+
+* ``blog/atom.xml`` carries the latest ``blog_feed_length`` posts (all when
+  unset) in full; ``blog/tag/<slug>/atom.xml`` and
+  ``blog/category/<slug>/atom.xml`` carry those of one tag or category;
+  ``rss.xml`` beside each carries the same posts in RSS 2.0, which some
+  readers and services still expect (:func:`feed_path` is the one rule);
+* :func:`site_feeds` lists them, for the ``<head>`` links and the
+  subscribe page (``blog_subscribe``);
+* each feed states the content licence (``blog_content_license``) in its
+  Atom ``<rights>`` and RSS ``<copyright>``;
+* titles are the listing's own French titles;
+* every time is on the blog's clock (``blog_timezone``), and the feed's
+  ``updated`` is its newest post's, so two builds of one commit are identical;
+* every link and image inside a post is an absolute URL under ``blog_baseurl``;
+  the feed's and the entries' own addresses are percent-encoded;
+* titles, labels and names are text, which feedgen escapes; the ``<head>``
+  link to a listing's feed gets its title as text, for the template to escape.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import ablog.post
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+from docutils import nodes
+from docutils.utils import new_document
+from feedgen.feed import FeedGenerator
+from markupsafe import Markup
+from sphinx.application import Sphinx
+from sphinx.util.logging import suppress_logging
+
+from sphinx_blog_fr._baseurl import percent_encoded
+from sphinx_blog_fr._dates import localize
+from sphinx_blog_fr._elision import insert_label
+from sphinx_blog_fr._i18n import gettext as _
+from sphinx_blog_fr._incremental import is_unchanged, post_inputs
+
+_URL_ATTRIBUTE = re.compile(r'(?P<name>href|src)="(?P<url>[^"]*)"')
+_RESPONSIVE_ATTRIBUTE = re.compile(r' (?:srcset|sizes)="[^"]*"')
+_FIRST_HEADING = re.compile("<h1>(.*?)</h1>")
+
+
+def absolute_url(app: Sphinx, docname: str) -> str:
+    """Return the published address of page *docname*."""
+    return percent_encoded(urljoin(app.config.blog_baseurl, app.builder.get_target_uri(docname)))
+
+
+def _absolute_links(html: str, base: str) -> str:
+    """Make every address absolute; drop responsive image choices, which feed readers do not need."""
+    html = _RESPONSIVE_ATTRIBUTE.sub("", html)
+    return _URL_ATTRIBUTE.sub(lambda match: f'{match["name"]}="{urljoin(base, match["url"])}"', html)
+
+
+def post_html(app: Sphinx, post: Post) -> str:
+    """Return *post*'s whole text but its title as HTML, as ABlog's ``Post.to_html(fulltext=True)`` does.
+
+    A post is in up to six feeds (the blog's, its tags', its category's), so it
+    is rendered once per build; and with Sphinx's docutils settings, which
+    ``to_html`` leaves docutils to rebuild from scratch for every call.
+    """
+    if post.docname in app.blog_feed_contents:
+        return app.blog_feed_contents[post.docname]
+    doctree = new_document("", app.builder.docsettings)
+    text = post.doctree.deepcopy()
+    if isinstance(text, nodes.document):
+        doctree.extend(text.children)
+    else:
+        doctree.append(text)
+    revise_pending_xrefs(doctree, post.docname)
+    # The images' addresses as on the post's page, even when this build did not write it.
+    app.builder.post_process_images(doctree)
+    # Broken references are reported by the post's own page, not again here.
+    with suppress_logging():
+        app.env.resolve_references(doctree, post.docname, app.builder)
+    add_permalinks, app.builder.add_permalinks = app.builder.add_permalinks, False
+    html = html_builder_write_doc(app.builder, post.docname, doctree)
+    app.builder.add_permalinks = add_permalinks
+    app.blog_feed_contents[post.docname] = _FIRST_HEADING.sub("", html, count=1)
+    return app.blog_feed_contents[post.docname]
+
+
+def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
+    url = absolute_url(app, post.docname)
+    entry = feed.add_entry(order="append")
+    entry.id(url)
+    entry.title(post.title)
+    entry.link(href=url, rel="alternate")
+    entry.published(localize(post.date, app.config))
+    entry.updated(localize(post.update, app.config))
+    for author in post.author:
+        entry.author(name=author.name)
+    for tag in post.tags:
+        entry.category(term=tag.name, label=tag.name)
+    summary = " ".join(paragraph.astext() for paragraph in post.excerpt)
+    if summary:
+        entry.summary(summary)
+    entry.content(_absolute_links(post_html(app, post), url), type="html")
+
+
+#: The feed formats, by file name: each listing's feed is written in both.
+FEED_FORMATS = {"atom.xml": "application/atom+xml", "rss.xml": "application/rss+xml"}
+
+
+def feed_path(listing_path: str, file_name: str = "atom.xml") -> str:
+    """Return where the feed of the listing at *listing_path* (``blog``, ``blog/tag/cnfpt``) is written.
+
+    *file_name* is one of :data:`FEED_FORMATS`: ``atom.xml`` or ``rss.xml``.
+    """
+    return posixpath.join(listing_path, file_name)
+
+
+@dataclass(frozen=True)
+class SiteFeed:
+    """One feed of the blog: its title (text), its listing, the path of its Atom file, and its posts."""
+
+    title: str
+    listing_docname: str
+    path: str
+    posts: tuple[Post, ...]
+    #: ``site`` (the whole blog), ``tag`` or ``category``.
+    kind: str = "site"
+    #: The tag's or category's name, "" for the whole blog's feed.
+    label: str = ""
+
+    @property
+    def rss_path(self) -> str:
+        """The path of its RSS 2.0 file, beside the Atom one."""
+        return feed_path(posixpath.dirname(self.path), "rss.xml")
+
+
+def site_feeds(app: Sphinx) -> list[SiteFeed]:
+    """Return every feed of the blog: the whole blog's, then each tag's and each category's, by address."""
+    blog = Blog(app)
+    if not blog:
+        ablog.post.register_posts(app)
+    site = app.config.blog_title
+    feeds = [SiteFeed(site, blog.posts.docname, feed_path(blog.blog_path), tuple(blog.posts))]
+    for kind, catalog, heading in (
+        ("tag", blog.tags, _("Posts tagged “%s”")),
+        ("category", blog.category, _("Posts in the category “%s”")),
+    ):
+        for collection in sorted(catalog, key=lambda collection: collection.docname):
+            if len(collection):
+                # Text, which feedgen escapes: the label's escaping is undone.
+                title = f"{site} – {insert_label(heading, collection.name).unescape()}"
+                path = feed_path(collection.path)
+                feeds.append(SiteFeed(title, collection.docname, path, tuple(collection), kind, str(collection.name)))
+    return feeds
+
+
+def _feed_generator(app: Sphinx, site_feed: SiteFeed, posts: list[Post]) -> FeedGenerator:
+    feed_url = percent_encoded(urljoin(app.config.blog_baseurl, site_feed.path))
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(site_feed.title)
+    feed.link(href=absolute_url(app, site_feed.listing_docname), rel="alternate")
+    feed.link(href=feed_url, rel="self")
+    feed.language(app.config.language)
+    if app.config.blog_feed_subtitle:
+        feed.subtitle(app.config.blog_feed_subtitle)
+    name, url = app.config.blog_content_license
+    if name:
+        feed.rights(f"{name} – {url}" if url else name)
+    if posts:
+        # Atom's <updated> and RSS's <lastBuildDate>: the newest post's, never the build's clock.
+        feed.updated(max(localize(post.update, app.config) for post in posts))
+    for post in posts:
+        _add_entry(app, feed, post)
+    return feed
+
+
+def write_feed(app: Sphinx, site_feed: SiteFeed) -> None:
+    """Write the Atom and RSS files of *site_feed* (paths relative to the output), newest posts first."""
+    length = app.config.blog_feed_length
+    posts = sorted(site_feed.posts, key=lambda post: post.date, reverse=True)[:length]
+    inputs = (site_feed.title, site_feed.listing_docname, post_inputs(app, posts, full_text=True))
+    # Both files are fingerprinted, so that blog_incremental removes both when the feed is gone.
+    unchanged = [is_unchanged(app, path, inputs) for path in (site_feed.path, site_feed.rss_path)]
+    if all(unchanged):
+        return
+    feed = _feed_generator(app, site_feed, posts)
+    target = Path(app.builder.outdir, site_feed.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(feed.atom_str(pretty=True))
+    # RSS 2.0 requires a description (feedgen's is also Atom's subtitle, hence set only now):
+    # the subtitle, or the feed's title, which says what it holds.
+    feed.description(app.config.blog_feed_subtitle or site_feed.title)
+    # RSS's <link> is feedgen's last link (the listing) and its atom:link the first "self" one.
+    rss_url = percent_encoded(urljoin(app.config.blog_baseurl, site_feed.rss_path))
+    listing_url = absolute_url(app, site_feed.listing_docname)
+    feed.link([{"href": rss_url, "rel": "self"}, {"href": listing_url, "rel": "alternate"}], replace=True)
+    Path(app.builder.outdir, site_feed.rss_path).write_bytes(feed.rss_str(pretty=True))
+
+
+def generate_feeds(app: Sphinx) -> list:
+    """Write every feed (an ``html-collect-pages`` listener that adds no page)."""
+    if not ablog.builder_support(app) or not app.config.blog_baseurl:
+        return []
+    for site_feed in site_feeds(app):
+        write_feed(app, site_feed)
+    return []
+
+
+def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give every page's ``<head>`` the blog's feed, and a listing's own feed, each in Atom and RSS (``blog_feeds``)."""
+    if not ablog.builder_support(app) or not app.config.blog_baseurl:
+        return
+    site_feed = feed_path(Blog(app).blog_path)
+    feeds = [(app.config.blog_title, site_feed)]
+    listing = context.get("blog_listing")
+    if listing and listing.get("feed") and listing["feed"] != site_feed:
+        # A listing's title is HTML without tags, its label escaped (blog_listings);
+        # the template escapes text.
+        feeds.append((Markup(context.get("title", "")).unescape(), listing["feed"]))
+    # Each feed in both formats: (title, path, media type), for page.html's <link rel="alternate">.
+    context["blog_feeds"] = [
+        (title, feed_path(posixpath.dirname(path), file_name), media_type)
+        for title, path in feeds
+        for file_name, media_type in FEED_FORMATS.items()
+    ]
+
+
+def _replace_ablog_feeds(app: Sphinx) -> None:
+    listeners = app.events.listeners["html-collect-pages"]
+    listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_atom_feeds]
+
+
+def _forget_contents(app: Sphinx) -> None:
+    app.blog_feed_contents = {}
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("ablog")
+    app.setup_extension("sphinx_blog_fr._baseurl")
+    app.setup_extension("sphinx_blog_fr._dates")
+    app.setup_extension("sphinx_blog_fr._incremental")
+    app.setup_extension("sphinx_blog_fr._content_license")
+    _replace_ablog_feeds(app)
+    app.connect("builder-inited", _forget_contents)
+    app.connect("html-collect-pages", generate_feeds)
+    # After blog_listings has added a listing (and its feed) to the context.
+    app.connect("html-page-context", announce_feeds, priority=600)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

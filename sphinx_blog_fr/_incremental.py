@@ -1,0 +1,298 @@
+"""Incremental builds whose output is a clean build's, and that skip what did not change.
+
+Sphinx rewrites, after an edit, the pages whose source changed. On a blog
+every page also shows other posts: the sidebar (the latest posts, the tags
+and the years with their counts), a post's « Précédent » / « Suivant » links
+(its neighbours' titles), the home page's listing. ABlog declares none of
+these dependencies, so an incremental build left other pages stale; and it
+had every listing page and feed rendered again on every build, even when
+nothing had changed. This extension:
+
+* keeps in the environment a summary of each post (title, dates, tags,
+  category, authors, excerpt), and after reading tells Sphinx the pages to
+  rewrite (``env-get-updated``): every page when the sidebar's data changed,
+  otherwise the posts whose neighbours, related posts
+  (``blog_related_posts``) or series (``blog_series``) changed, and the home
+  page when any summary changed;
+* keeps, beside the doctrees, a fingerprint of each listing page and feed
+  (what it shows, the sidebar, the configuration, templates, local
+  extensions and translations). ``blog_listings`` and ``blog_feeds`` ask
+  :func:`is_unchanged` and skip a file whose fingerprint is the same and
+  that is still there; a file no build produces any more is removed, with
+  the folders it leaves empty (``blog_stale_pages`` removes the pages of
+  documents that are gone);
+* removes from the search index the words that no page has any more, as a
+  clean build has none.
+
+``blog_sitemap`` lists the generated files this extension leaves in place,
+and ``ablog_parallel`` makes the posts ABlog reads survive parallel reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import ablog
+import ablog.post
+from ablog.blog import Blog
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from sphinx_blog_fr._i18n import LOCALE_DIR
+from sphinx_blog_fr._related_posts import related_lists
+from sphinx_blog_fr._series import series_lists
+from sphinx_blog_fr._stale_pages import remove_output_file
+
+#: The machinery's own folder.
+PACKAGE = Path(__file__).parent
+#: The latest posts the sidebar may show (sidebar/blog-recent.html shows 5).
+SIDEBAR_RECENT_POSTS = 10
+#: Where the fingerprints of generated files are kept, in the doctree folder.
+FINGERPRINTS_FILE = "blog-generated-files.pickle"
+
+
+@dataclass(frozen=True)
+class PostSummary:
+    """What other pages show of a post: listings, feeds, the sidebar, its neighbours."""
+
+    title: str
+    date: datetime | None
+    update: datetime | None
+    tags: tuple[str, ...]
+    category: tuple[str, ...]
+    author: tuple[str, ...]
+    excerpt: str
+
+    @classmethod
+    def of(cls, info: dict) -> PostSummary:
+        excerpt = hashlib.sha256("".join(node.pformat() for node in info["excerpt"]).encode()).hexdigest()
+        return cls(
+            info["title"],
+            info["date"],
+            info["update"],
+            tuple(info["tags"]),
+            tuple(info["category"]),
+            tuple(info["author"]),
+            excerpt,
+        )
+
+
+@dataclass(frozen=True)
+class BlogState:
+    """The blog as the pages of one build show it."""
+
+    summaries: dict[str, tuple[PostSummary, ...]]
+    sidebar: tuple
+    neighbours: dict[str, tuple]
+    #: Each post's « À lire aussi » (blog_related_posts): other posts' tags and categories change it.
+    related: dict[str, tuple]
+    #: Each part's list of its series (blog_series): the other parts' titles and dates change it.
+    series: dict[str, tuple]
+
+
+# -- Reading: what each post shows of itself on other pages -------------------------
+
+
+def _summarize_post(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    infos = getattr(env, "ablog_posts", {}).get(env.docname)
+    if infos:
+        env.blog_post_summaries[env.docname] = tuple(PostSummary.of(info) for info in infos)
+
+
+def _purge_summary(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.blog_post_summaries.pop(docname, None)
+
+
+def _merge_parallel_reads(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = getattr(other, "blog_post_summaries", {})
+    env.blog_post_summaries.update({docname: theirs[docname] for docname in docnames if docname in theirs})
+
+
+def _start_build(app: Sphinx) -> None:
+    if not hasattr(app.env, "blog_post_summaries"):
+        app.env.blog_post_summaries = {}
+    if ablog.builder_support(app):
+        app.blog_generated_files = GeneratedFiles(app)
+
+
+# -- Writing: which pages other posts' changes make stale ---------------------------
+
+
+def _blog_state(app: Sphinx) -> BlogState:
+    blog = Blog(app)
+    if not blog:
+        ablog.post.register_posts(app)
+    sidebar = (
+        tuple((post.docname, post.title) for post in blog.recent(SIDEBAR_RECENT_POSTS)),
+        tuple(
+            (catalog.docname, tuple((coll.docname, str(coll), len(coll)) for coll in catalog))
+            for catalog in (blog.tags, blog.category, blog.author, blog.archive)
+        ),
+    )
+    neighbours = {
+        post.docname: tuple((other.docname, other.title) if other else None for other in (post.prev, post.next))
+        for post in blog.posts
+    }
+    return BlogState(dict(app.env.blog_post_summaries), sidebar, neighbours, related_lists(blog), series_lists(app))
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Return the pages that show something of a post that changed (``env-get-updated``)."""
+    if not ablog.builder_support(app):
+        return []
+    state = _blog_state(app)
+    previous: BlogState | None = getattr(env, "blog_state", None)
+    env.blog_state = state
+    if previous is None or previous.sidebar != state.sidebar:
+        return sorted(env.found_docs)
+    stale = {
+        docname
+        for docname in previous.neighbours.keys() | state.neighbours.keys()
+        if previous.neighbours.get(docname) != state.neighbours.get(docname)
+    }
+    # An environment pickled before BlogState had related lists: every post's may have changed.
+    previous_related = getattr(previous, "related", {})
+    stale |= {docname for docname, related in state.related.items() if previous_related.get(docname) != related}
+    # A part that joined, left or whose series changed (an environment pickled before BlogState had series: all).
+    previous_series = getattr(previous, "series", {})
+    stale |= {
+        docname
+        for docname in previous_series.keys() | state.series.keys()
+        if previous_series.get(docname) != state.series.get(docname)
+    }
+    if previous.summaries != state.summaries:
+        stale.add(app.config.root_doc)
+    return sorted(stale & env.found_docs)
+
+
+# -- Generated files: listing pages and feeds ---------------------------------------
+
+
+class GeneratedFiles:
+    """The fingerprints of the files the previous build generated, and of this build's."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.outdir = Path(app.outdir)
+        self.path = Path(app.doctreedir) / FINGERPRINTS_FILE
+        try:
+            self.previous: dict[str, str] = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            self.previous = {}
+        # A build that stops half way must not leave fingerprints of files it did not write,
+        # but the next build must still know which files to remove: it finds them, unfingerprinted.
+        self.path.write_bytes(pickle.dumps(dict.fromkeys(self.previous, "")))
+        self.current: dict[str, str] = {}
+        self.context = ""
+
+    def set_context(self, app: Sphinx) -> None:
+        """Fingerprint what every generated file depends on besides its own posts."""
+        srcdir = Path(app.srcdir)
+        # The blog's own modules and the machinery's (an editable install may change under them).
+        local_modules = sorted(
+            (name, Path(module.__file__).stat().st_mtime_ns)
+            for name, module in list(sys.modules.items())
+            if getattr(module, "__file__", None)
+            and (Path(module.__file__).is_relative_to(srcdir) or Path(module.__file__).is_relative_to(PACKAGE))
+        )
+        catalogs = sorted(
+            (str(path), path.stat().st_mtime_ns)
+            for folder, pattern in [*((srcdir / d, "*.mo") for d in app.config.locale_dirs), (LOCALE_DIR, "*.po")]
+            for path in folder.rglob(pattern)
+        )
+        templates = app.builder.templates.newest_template_mtime() if app.builder.templates else 0
+        build_info = app.builder.build_info
+        versions = sorted((name, str(extension.version)) for name, extension in app.extensions.items())
+        self.context = repr(
+            (
+                build_info.config_hash,
+                build_info.tags_hash,
+                templates,
+                local_modules,
+                catalogs,
+                versions,
+                app.env.blog_state.sidebar,
+                # The sidebar's menu of pages (blog_menu).
+                getattr(app.env, "blog_menu", ()),
+            )
+        )
+
+    def is_unchanged(self, path: str, inputs: object) -> bool:
+        """Record the fingerprint of file *path* (relative to the output) made from *inputs*;
+        return whether the file is there and was made from the same inputs."""
+        fingerprint = hashlib.sha256(f"{self.context}\n{inputs!r}".encode()).hexdigest()
+        self.current[path] = fingerprint
+        return self.previous.get(path) == fingerprint and (self.outdir / path).is_file()
+
+    def save(self) -> None:
+        """Remove the files no longer generated, and keep the fingerprints for the next build."""
+        for path in sorted(self.previous.keys() - self.current.keys()):
+            remove_output_file(self.outdir, path)
+        self.path.write_bytes(pickle.dumps(self.current))
+
+
+def is_unchanged(app: Sphinx, path: str, inputs: object) -> bool:
+    """Whether generated file *path* may be left as it is: same *inputs*, same context, still there.
+
+    *inputs* is what the file shows besides the sidebar and the site's
+    configuration, templates and code, with a ``repr`` that changes when it does.
+    """
+    return app.blog_generated_files.is_unchanged(path, inputs)
+
+
+def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
+    """Return what a listing (or with *full_text*, a feed) shows of *posts*, for :func:`is_unchanged`."""
+    summaries, read_times = app.env.blog_post_summaries, app.env.all_docs
+    if full_text:
+        return tuple((post.docname, summaries.get(post.docname), read_times.get(post.docname)) for post in posts)
+    return tuple((post.docname, summaries.get(post.docname)) for post in posts)
+
+
+def _drop_vanished_words(app: Sphinx) -> None:
+    """Remove from the search index the words no page has any more.
+
+    Sphinx (9.0) prunes the pages it writes again from the index it loads
+    from the previous build, but keeps their words that no page now has, with
+    an empty list of pages: ``searchindex.js`` then differs from a clean build's.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None:
+        return
+    for mapping in (indexer._mapping, indexer._title_mapping):
+        for word in [word for word, docnames in mapping.items() if not docnames]:
+            del mapping[word]
+
+
+def _before_generated_pages(app: Sphinx) -> list:
+    """Fingerprint the context of generated files, and tidy the search index (adds no page)."""
+    if ablog.builder_support(app):
+        app.blog_generated_files.set_context(app)
+    _drop_vanished_words(app)
+    return []
+
+
+def _finish_build(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not ablog.builder_support(app):
+        return
+    app.blog_generated_files.save()
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._parallel")
+    app.connect("builder-inited", _start_build)
+    # After ABlog's process_posts (priority 500) has read the post.
+    app.connect("doctree-read", _summarize_post, priority=600)
+    app.connect("env-purge-doc", _purge_summary)
+    app.connect("env-merge-info", _merge_parallel_reads)
+    app.connect("env-get-updated", pages_to_rewrite)
+    # Before blog_listings and blog_feeds generate their files (priority 500).
+    app.connect("html-collect-pages", _before_generated_pages, priority=400)
+    # Before blog_sitemap lists what this build generated (450).
+    app.connect("build-finished", _finish_build, priority=400)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,87 @@
+"""Read the title and check the text of a post, as MyST's Markdown parser sees them.
+
+The build refuses a post with no ``# Titre`` heading (a ``#`` in a code block
+is not one), an empty title, or no text under the title: ABlog would list it
+untitled or empty. It also refuses a text whose paragraphs hold so many
+inline marks that markdown-it, whose inline parser takes a time about the
+square of the marks of a paragraph, would take minutes to read it.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from sphinx_blog_fr._schema import FrontMatterError
+
+#: The characters markdown-it's inline parser matches in pairs.
+INLINE_MARKS = "[]()<>*_`~$!\\"
+#: The most inline marks a paragraph may hold.
+MAX_MARKS_PER_PARAGRAPH = 2000
+#: The most the squares of the marks of each paragraph may add up to: about a second of reading.
+MAX_MARKS_COST = 20_000_000
+#: Tokens that hold no text of the post: MyST comments, targets and block breaks.
+_NOT_TEXT = {"myst_line_comment", "myst_target", "myst_block_break"}
+
+
+def _plain_text(inline: Token) -> str:
+    return "".join(
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for child in inline.children or []
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+    ).strip()
+
+
+def refuse_costly_paragraphs(markdown: MarkdownIt, body: str, first_line: int) -> None:
+    """Refuse a text with so many Markdown marks in its paragraphs that reading it would take minutes.
+
+    markdown-it's inline parser takes a time about the square of the marks
+    of a paragraph (« [[[[… », « *a*a*a… »): 256 Kio of them take minutes.
+    The blocks are parsed first (linear), then the marks of each counted.
+    """
+    blocks: list[Token] = []
+    # markdown-it's block parser alone (MarkdownIt.block, a ParserBlock): linear, and no inline parsing.
+    markdown.block.parse(body, markdown, {}, blocks)
+    cost = 0
+    for block in blocks:
+        if block.type != "inline":
+            continue
+        marks = sum(block.content.count(mark) for mark in INLINE_MARKS)
+        cost += marks * marks
+        if marks > MAX_MARKS_PER_PARAGRAPH or cost > MAX_MARKS_COST:
+            raise FrontMatterError(
+                f"trop de signes de mise en forme Markdown ({' '.join(INLINE_MARKS)}) : {marks} dans ce paragraphe"
+                f"{'' if marks > MAX_MARKS_PER_PARAGRAPH else ', et beaucoup dans les précédents'} ; "
+                "l’article serait trop long à lire ; coupez les longs paragraphes, "
+                "ou mettez ce texte dans un bloc de code (```)",
+                first_line + block.map[0],
+            )
+
+
+def read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, int]:
+    """Return the title of the text *body* (which starts on line *first_line*) and its line.
+
+    *body* is parsed as MyST parses it, so that a ``#`` in a code block is not a title.
+    """
+    refuse_costly_paragraphs(markdown, body, first_line)
+    tokens = markdown.parse(body)
+    opening = next(
+        (index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None
+    )
+    if opening is None:
+        raise FrontMatterError("pas de titre : écrivez « # Titre de l’article » sous le front matter", first_line)
+    title_line = first_line + tokens[opening].map[0]
+    title = _plain_text(tokens[opening + 1])
+    if not title:
+        raise FrontMatterError("le titre est vide : écrivez-le après « # »", title_line)
+    text_after = [
+        token
+        for token in tokens[opening + 3 :]
+        if token.level == 0
+        and token.nesting >= 0
+        and not token.type.startswith("heading")
+        and token.type not in _NOT_TEXT
+    ]
+    if not text_after:
+        raise FrontMatterError("l’article n’a pas de texte sous son titre : écrivez au moins un paragraphe", title_line)
+    return title, title_line

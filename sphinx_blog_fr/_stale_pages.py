@@ -1,0 +1,150 @@
+"""After any change, the output holds exactly the files a clean build writes.
+
+Sphinx writes the pages of the documents it finds, but never removes the
+page of a document that is gone: a deleted post, a post turned draft
+(``blog_front_matter`` adds it to ``exclude_patterns``), or the old name of a
+renamed file kept answering at its address, with its old sidebar and links
+to tag pages that no longer exist. Nor does it remove the images and
+downloads only such a post used, the folders left empty, or the
+``.buildinfo.bak`` it writes when the configuration changed. This extension
+keeps beside the doctrees the list of the previous build's pages, the
+sources' and the generated ones (so that a build that starts from a new
+environment, after a configuration change, still knows them), and:
+
+* before the generated pages are written, removes the page of every
+  document that is not a source any more (listed, or reported removed by
+  Sphinx): a redirect page of ``sphinx-reredirects`` may then stand where a
+  renamed post was;
+* at the end of a build that did not fail, removes every generated page of
+  the previous build that this one neither wrote nor kept (the index of
+  categories when the last category is gone); a page kept is a listing
+  page ``blog_incremental`` left in place because it did not change;
+* removes from ``_images/`` and ``_downloads/`` the files no document uses
+  (``blog_images``' resized copies of the images in use are used);
+* removes ``.buildinfo.bak``;
+* and, with every file it or ``blog_incremental`` removes, the folders
+  this leaves empty.
+
+Listing pages and feeds no build produces any more are ``blog_incremental``'s
+(it fingerprints them); it removes them with :func:`remove_output_file`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from sphinx_blog_fr._images import resized_image_names
+
+#: The pages of the previous build, in the doctree folder.
+PAGES_FILE = "blog-pages.json"
+
+
+def remove_output_file(outdir: Path, path: str) -> None:
+    """Remove file *path* (relative to *outdir*), then each of its folders that it leaves empty."""
+    target = outdir / path
+    if not target.resolve().is_relative_to(outdir.resolve()):
+        return
+    target.unlink(missing_ok=True)
+    for folder in target.parents:
+        if folder == outdir or not folder.is_relative_to(outdir) or not folder.is_dir() or any(folder.iterdir()):
+            break
+        folder.rmdir()
+
+
+def _page_of(app: Sphinx, pagename: str) -> str:
+    return Path(app.builder.get_outfilename(pagename)).relative_to(app.outdir).as_posix()
+
+
+class PageList:
+    """The pages of the previous build, the sources' and the generated ones, and what this build did with them."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.path = Path(app.doctreedir) / PAGES_FILE
+        try:
+            previous = json.loads(self.path.read_text(encoding="utf-8"))
+            self.previous_documents, self.previous_generated = set(previous["documents"]), set(previous["generated"])
+        except (OSError, ValueError, TypeError, KeyError):
+            self.previous_documents, self.previous_generated = set(), set()
+        #: The pages of the documents Sphinx reports removed, and the pages this build wrote.
+        self.removed: set[str] = set()
+        self.written: set[str] = set()
+
+    def documents(self, app: Sphinx) -> set[str]:
+        return {_page_of(app, docname) for docname in app.env.found_docs}
+
+    def generated(self, app: Sphinx) -> set[str]:
+        """This build's other pages: those it wrote, and the listings ``blog_incremental`` left in place."""
+        kept = getattr(app, "blog_generated_files", None)
+        return {_page_of(app, name) for name in self.written - app.env.found_docs} | set(kept.current if kept else ())
+
+    def save(self, documents: set[str], generated: set[str]) -> None:
+        self.path.write_text(json.dumps({"documents": sorted(documents), "generated": sorted(generated)}), "utf-8")
+
+
+def _start_build(app: Sphinx) -> None:
+    if hasattr(app.builder, "get_outfilename"):
+        app.blog_page_list = PageList(app)
+
+
+def _note_removed_documents(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list:
+    """Keep the pages of the documents Sphinx reports removed (``env-get-outdated``); rewrites nothing."""
+    if hasattr(app, "blog_page_list"):
+        app.blog_page_list.removed = {_page_of(app, docname) for docname in removed}
+    return []
+
+
+def _note_written_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if hasattr(app, "blog_page_list"):
+        app.blog_page_list.written.add(pagename)
+
+
+def _remove_pages_of_documents_gone(app: Sphinx) -> list:
+    """Remove the pages of documents that are sources no more (``html-collect-pages``; adds no page)."""
+    pages = app.blog_page_list
+    for page in sorted((pages.previous_documents | pages.removed) - pages.documents(app)):
+        remove_output_file(Path(app.outdir), page)
+    return []
+
+
+def _remove_unused(app: Sphinx, folder: str, used: set[str]) -> None:
+    """Remove the files of output *folder* whose path below it is not in *used*."""
+    outdir = Path(app.outdir)
+    root = outdir / folder
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.relative_to(root).as_posix() not in used:
+            remove_output_file(outdir, path.relative_to(outdir).as_posix())
+
+
+def _remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not hasattr(app, "blog_page_list"):
+        return
+    outdir, env, pages = Path(app.outdir), app.env, app.blog_page_list
+    documents, generated = pages.documents(app), pages.generated(app)
+    for page in sorted(pages.previous_generated - generated - documents):
+        remove_output_file(outdir, page)
+    # Sphinx 9 stores these names as path objects: compared as text below.
+    # blog_images' resized copies are kept beside Sphinx's copies of the originals.
+    used_images = {os.fspath(unique_name) for _docnames, unique_name in env.images.values()}
+    _remove_unused(app, "_images", used_images | resized_image_names(env))
+    _remove_unused(app, "_downloads", {os.fspath(destination) for _docnames, destination in env.dlfiles.values()})
+    # Sphinx (9.0) keeps the previous build's information there when the configuration changed.
+    (outdir / ".buildinfo.bak").unlink(missing_ok=True)
+    pages.save(documents, generated)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _start_build)
+    app.connect("env-get-outdated", _note_removed_documents)
+    app.connect("html-page-context", _note_written_page)
+    # Before sphinx-reredirects writes its pages (500): one may stand where a renamed post was.
+    app.connect("html-collect-pages", _remove_pages_of_documents_gone, priority=300)
+    # After every other extension has written its files (sitemap: 500).
+    app.connect("build-finished", _remove_stale_files, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

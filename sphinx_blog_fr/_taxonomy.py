@@ -1,0 +1,100 @@
+"""One ASCII page per tag and per category, whatever case or accents the author typed.
+
+ABlog names a tag's page after its own ``slugify(name)``, which drops
+accents and lower-cases but keeps letters such as « œ »
+(``blog/tag/œuvres.html``) and glues words around punctuation (« a/b » →
+``ab``); and it keeps one tag per spelling, so « Numérique » and
+« numérique » are two tags that write the same page, one silently
+overwriting the other. This extension
+
+* makes ABlog use the blog's one slug rule (``sphinx_blog_fr._slugs``, also
+  ``make post``'s and the WordPress importer's), so pages and reference
+  labels are ASCII, transliterated from any script:
+  ``blog/tag/oeuvres.html``, ``tag-numerique``, « 远征手记 » →
+  ``blog/category/yuanzhengshouji.html``;
+* merges labels that share a slug into one, shown in a single spelling:
+  tags in lower case, and for both tags and categories the spelling with the
+  most accents, ligatures and typographic apostrophes (« numérique » over
+  « numerique », « œuvres » over « oeuvres »), then the most used;
+* rewrites the front matter's lists (a comma-separated string or a YAML list)
+  into the comma-separated form ABlog reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import ablog.blog
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
+
+from sphinx_blog_fr._slugs import slugify
+
+#: Front-matter keys whose values are labels with listing pages.
+LABEL_KEYS = ("tags", "category")
+
+
+def split_labels(value: object) -> list[str]:
+    """Return the labels of a front-matter value: a YAML list or a comma-separated string."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def _typographic_characters(label: str) -> int:
+    """Count what ASCII lacks in *label*: accented letters, « œ », « ’ »…"""
+    return sum(1 for char in label if not char.isascii())
+
+
+def _choose_spellings(app: Sphinx, config: Config) -> None:
+    """Pick, for each slug of each label key, the one spelling every post will use."""
+    spellings: dict[str, dict[str, Counter]] = {key: defaultdict(Counter) for key in LABEL_KEYS}
+    for post in getattr(app, "blog_post_sources", {}).values():
+        for key in LABEL_KEYS:
+            for label in split_labels(post.front_matter.get(key)):
+                if key == "tags":
+                    label = label.lower()
+                spellings[key][slugify(label)][label] += 1
+    app.blog_label_spellings = {
+        key: {
+            slug: max(
+                counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label])
+            )
+            for slug, counts in by_slug.items()
+        }
+        for key, by_slug in spellings.items()
+    }
+
+
+class NormalizeLabels(SphinxTransform):
+    """Rewrite ``tags`` and ``category`` to their chosen spellings before ABlog reads them."""
+
+    # Before ABlog's front-matter transform (800).
+    default_priority = 798
+
+    def apply(self) -> None:
+        post = getattr(self.app, "blog_post_sources", {}).get(self.env.docname)
+        if post is None:
+            return
+        chosen = self.app.blog_label_spellings
+        for docinfo in self.document.findall(nodes.docinfo):
+            for field_node in docinfo.findall(nodes.field):
+                key = field_node[0].astext()
+                if key not in LABEL_KEYS:
+                    continue
+                labels = split_labels(post.front_matter.get(key))
+                spelled = dict.fromkeys(
+                    chosen[key][slugify(label.lower() if key == "tags" else label)] for label in labels
+                )
+                field_node[1].children = [nodes.paragraph(text=", ".join(spelled))]
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._front_matter")
+    # ABlog looks slugify up at call time in its own module; this is its only slug rule.
+    ablog.blog.slugify = slugify
+    # After blog_front_matter has read the posts (priority 500).
+    app.connect("config-inited", _choose_spellings, priority=600)
+    app.add_transform(NormalizeLabels)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

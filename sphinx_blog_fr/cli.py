@@ -1,0 +1,40 @@
+"""The author's commands: ``sphinx-blog-fr post|import|preview|audit|bench …``.
+
+The Makefile calls them (``make post``, ``make import``, ``make livehtml``,
+``make audit``, ``make bench``); each runs in the blog's folder (the current
+directory) and reads the blog's ``conf.py``. ``sphinx-blog-fr COMMAND --help``
+gives each command's options.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+#: Each command, the module whose ``main(argv)`` runs it, and what it does.
+COMMANDS = {
+    "post": ("sphinx_blog_fr.commands.new_post", "crée un article"),
+    "import": ("sphinx_blog_fr.wordpress.__main__", "importe un export WordPress"),
+    "preview": ("sphinx_blog_fr.commands.live_preview", "sert le site et le reconstruit à chaque enregistrement"),
+    "audit": ("sphinx_blog_fr.commands.audit", "mesure le poids et les requêtes de chaque type de page"),
+    "bench": ("sphinx_blog_fr.commands.benchmark", "chronomètre les constructions face à Pelican et ABlog"),
+}
+
+
+def usage() -> str:
+    lines = ["Utilisation : sphinx-blog-fr COMMANDE [OPTIONS…]", "", "Commandes :"]
+    lines += [f"  {name:<8} {summary}" for name, (_module, summary) in COMMANDS.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if not arguments or arguments[0] not in COMMANDS:
+        print(usage(), file=sys.stderr if arguments and arguments[0] not in ("-h", "--help") else sys.stdout)
+        return 0 if arguments and arguments[0] in ("-h", "--help") else 2
+    module = import_module(COMMANDS[arguments[0]][0])
+    return module.main(arguments[1:]) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
