@@ -54,9 +54,6 @@ blog_authors = {"auteur": (author, None)}
 blog_default_author = "auteur"
 blog_languages = {"fr": ("Français", None)}
 blog_default_language = "fr"
-# Each feed carries the latest 10 posts, as WordPress's do: readers poll for
-# what is new, and a feed of every post, each in full, grows with the blog.
-blog_feed_length = 10
 
 # -- HTML output (Furo) ------------------------------------------------------
 

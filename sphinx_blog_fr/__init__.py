@@ -20,10 +20,14 @@ __version__ = "1.0.0"
 #: The extensions the blog is made of, in the order they must be set up:
 #: listeners of the same event and priority run in this order.
 EXTENSIONS = (
+    # The build's state (sphinx_blog_fr._state.BuildState), before any module fills it.
+    "sphinx_blog_fr._state",
     # The machinery's defaults first: every other extension reads the configuration.
     "sphinx_blog_fr._defaults",
     # Refuses an unsound site address before anything uses it.
     "sphinx_blog_fr._baseurl",
+    # Warns about an upstream release the shims of compat/ were not checked against.
+    "sphinx_blog_fr.compat",
     # Sphinx's own build messages in French (language), as early as can be.
     "sphinx_blog_fr._console_language",
     # The machinery's French catalog, under the blog's own.
@@ -38,6 +42,9 @@ EXTENSIONS = (
     # Before _front_matter reads posts/: no post reads or publishes a file from outside the repository.
     "sphinx_blog_fr._confinement",
     "sphinx_blog_fr._front_matter",
+    # Hand ABlog what _front_matter read (date, flags, updated) in the form ABlog reads.
+    "sphinx_blog_fr._ablog_front_matter",
+    "sphinx_blog_fr._updated_dates",
     "sphinx_blog_fr._draft_links",
     "sphinx_blog_fr._unique_posts",
     "sphinx_blog_fr._taxonomy",

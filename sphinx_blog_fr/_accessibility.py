@@ -22,14 +22,13 @@ import json
 from pathlib import Path
 
 import ablog
-import ablog.post
-from ablog.blog import Blog
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_blog_fr import _accessibility_checks as checks
 from sphinx_blog_fr._dates import format_day
 from sphinx_blog_fr.commands.audit import PAGE_TYPES
+from sphinx_blog_fr.compat.ablog import registered_blog
 
 ACCESSIBILITY_DOCNAME = "blog/accessibilite"
 ACCESSIBILITY_TITLE = "Déclaration d’accessibilité"
@@ -52,9 +51,7 @@ def checker_versions(srcdir: Path) -> dict[str, str]:
 
 def content_date(app: Sphinx) -> str:
     """Return « 10 novembre 2017 »: the newest post's day, or "" without posts."""
-    blog = Blog(app)
-    if not blog:
-        ablog.post.register_posts(app)
+    blog = registered_blog(app)
     dates = [post.date for post in blog.posts if post.date]
     return format_day(max(dates), app.config) if dates else ""
 

@@ -90,6 +90,7 @@ def check_baseurl(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # Before every other listener, which may already use the address.
-    app.connect("config-inited", check_baseurl, priority=100)
+    app.setup_extension("sphinx_blog_fr._defaults")
+    # Once the address is worked out, before any other listener, which may already use it.
+    app.connect("blog-defaults-applied", check_baseurl)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

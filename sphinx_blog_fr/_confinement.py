@@ -27,7 +27,7 @@ the post, the line and the path, and nothing of the file is read or published:
   read, before the collectors see them.
 
 A refused post is read again by every build until it is fixed, so that its
-error is never forgotten (``blog_persistent_errors``).
+error is never forgotten (``_persistent_errors``).
 
 Symbolic links under the sources (``include_patterns``: ``index.md``,
 ``posts/``, ``pages/``) are checked when the configuration is ready, before
@@ -35,6 +35,14 @@ anything is read: a link that leaves the repository or loops is an error, and
 so is any link to a folder (inside the repository it can only make Sphinx
 read posts twice); the link is left out of the build. A link to a file inside
 the repository (a shared image) is fine.
+
+Event this extension emits, for the package's modules and any other extension:
+
+``blog-doctree-confined(app, doctree)``
+    In ``doctree-read`` (priority 400: before Sphinx's collectors and ABlog),
+    once the images and downloads that leave the repository are removed from
+    *doctree*: a listener may open the files the remaining nodes name.
+    Listener: ``_images`` (sizes and resized copies).
 """
 
 from __future__ import annotations
@@ -49,7 +57,6 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst.directives.misc import Raw, adapt_path
 from docutils.utils import SystemMessagePropagation
-from myst_parser.mocking import MockIncludeDirective
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -59,6 +66,8 @@ from sphinx.directives.patches import CSVTable
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.i18n import get_image_filename_for_language, search_image_for_language
+
+from sphinx_blog_fr.compat.myst import IncludeRequest, check_include_first
 
 logger = logging.getLogger(__name__)
 
@@ -119,40 +128,12 @@ class ConfinedInclude(Include):
         return super().run()
 
 
-def _check_myst_include(directive: MockIncludeDirective) -> str | None:
-    """Return why MyST's ``include`` may not read its file, with the paths MyST computes."""
-    env = directive.renderer.sphinx_env
-    written = "".join(line.strip() for line in directive.arguments[0].splitlines())
-    if written.startswith("<") and written.endswith(">"):
-        path = Path(directive.klass.standard_include_path, written[1:-1])
-    else:
-        path = Path(env.relfn2path(directive.arguments[0])[1])
-    path = Path(directive.document["source"]).absolute().parent / path
-    message = refusal(path, env.srcdir, directive.klass.standard_include_path)
+def _refuses_myst_include(include: IncludeRequest) -> bool:
+    """Refuse, and report, MyST's ``include`` of a file outside the repository (the paths MyST computes)."""
+    message = refusal(include.path, include.srcdir, include.standard_include_path)
     if message:
-        _refuse(message, written, f"{directive.document['source']}:{directive.lineno}")
-    return message
-
-
-def _confine_myst_include() -> None:
-    """Make MyST's ``include`` check its path first.
-
-    MyST never calls the ``include`` directive's ``run``: for any subclass of
-    docutils' Include, it reads the file in its own private
-    ``myst_parser.mocking.MockIncludeDirective.run`` (checked with
-    myst-parser 5.2.0), whose ``include-read`` event comes after the reading.
-    """
-    if getattr(MockIncludeDirective.run, "confined", False):
-        return
-    read = MockIncludeDirective.run
-
-    def run(self: MockIncludeDirective) -> list[nodes.Element]:
-        if self.renderer.sphinx_env is not None and _check_myst_include(self):
-            return []
-        return read(self)
-
-    run.confined = True
-    MockIncludeDirective.run = run
+        _refuse(message, include.written, include.location)
+    return message is not None
 
 
 class ConfinedLiteralInclude(LiteralInclude):
@@ -236,6 +217,7 @@ def _confine_assets(app: Sphinx, doctree: nodes.document) -> None:
         if message:
             _refuse(message, target, node)
             node.replace_self(nodes.inline("", "", *node.children))
+    app.emit("blog-doctree-confined", doctree)
 
 
 def _link_refusal(link: Path, srcdir: Path) -> str | None:
@@ -273,18 +255,21 @@ def _check_links(app: Sphinx, config: Config) -> None:
         if message:
             relative = link.relative_to(srcdir).as_posix()
             logger.error(message, relative, location=f"{link}:1", type="blog", subtype="confinement")
-            config.exclude_patterns += [relative, f"{relative}/**"]
+            config.exclude_patterns = [*config.exclude_patterns, relative, f"{relative}/**"]
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("myst_parser")
-    # Before blog_front_matter (priority 500) reads the posts.
-    app.connect("config-inited", _check_links, priority=400)
+    app.setup_extension("sphinx_blog_fr._defaults")
+    app.add_event("blog-doctree-confined")
+    # Once include_patterns has its default, before _front_matter reads the posts (config-inited).
+    app.connect("blog-defaults-applied", _check_links)
     app.add_directive("include", ConfinedInclude, override=True)
     app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)
     app.add_directive("raw", ConfinedRaw, override=True)
     app.add_directive("csv-table", ConfinedCSVTable, override=True)
-    _confine_myst_include()
-    # Before Sphinx's image and download collectors (priority 500) note the files to copy.
+    check_include_first(_refuses_myst_include)
+    # Before Sphinx's image and download collectors (ImageCollector, DownloadFileCollector:
+    # doctree-read, priority 500) note the files to copy, and before ABlog's process_posts (500) copies the post.
     app.connect("doctree-read", _confine_assets, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

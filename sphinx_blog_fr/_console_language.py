@@ -5,8 +5,8 @@ its « console » catalog, which ``sphinx-build`` opens in the build machine's
 locale (``LC_MESSAGES``), not in the project's ``language``: on a machine or
 a CI runner in English or ``C``, a French blog's build speaks English. This
 extension opens Sphinx's own catalog for ``language`` (``fr``) as the console
-catalog once the configuration is read, with Sphinx's public
-``sphinx.locale.init``, so every message printed from then on is in French
+catalog once the configuration is read, with ``sphinx.locale.init``
+(through ``compat.sphinx``), so every message printed from then on is in French
 where Sphinx's French catalog has it (the few printed before, such as
 « Running Sphinx v… », stay in English). MyST-Parser ships no catalog: its
 messages stay in English (the README lists them with their French meaning).
@@ -14,24 +14,20 @@ messages stay in English (the README lists them with their French meaning).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import sphinx
-import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-#: Sphinx's own catalogs, the one ``sphinx.locale.init_console`` opens by default.
-SPHINX_LOCALE_DIR = Path(sphinx.package_dir, "locale")
+from sphinx_blog_fr.compat.sphinx import open_console_catalog
 
 
 def speak_project_language(app: Sphinx, config: Config) -> None:
     """Open Sphinx's catalog for ``language`` as the catalog of its console messages."""
     if config.language and config.language != "en":
-        sphinx.locale.init([SPHINX_LOCALE_DIR], config.language, "sphinx", "console")
+        open_console_catalog(config.language)
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._defaults")
     # Before the other extensions' config-inited listeners, which may already report problems.
-    app.connect("config-inited", speak_project_language, priority=100)
+    app.connect("blog-defaults-applied", speak_project_language)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

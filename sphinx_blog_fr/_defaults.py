@@ -8,6 +8,15 @@ translates Furo's labels, the sources a blog has, and the settings of the
 upstream extensions it builds on (sitemap, OpenGraph, 404 page). A value the
 blog's ``conf.py`` sets is kept, except for the few the machinery cannot work
 without (``REQUIRED``).
+
+Event this extension emits, for the package's modules and any other extension:
+
+``blog-defaults-applied(app, config)``
+    In ``config-inited``, before any other listener of it, once *config*
+    holds the machinery's settings: a listener reads the configuration as
+    every build uses it. Listeners: ``blog_baseurl`` (refuses an unsound
+    address), ``_console_language`` (Sphinx's messages in French),
+    ``_confinement`` (symbolic links of the sources), in that order.
 """
 
 from __future__ import annotations
@@ -33,6 +42,9 @@ STYLE_SHEET = "blog.css"
 ADDRESS_VARIABLES = ("BLOG_BASEURL", "READTHEDOCS_CANONICAL_URL")
 #: The address of a blog that gives none: the live preview's (make livehtml).
 PREVIEW_ADDRESS = "http://127.0.0.1:8000/"
+#: The key of the author of a blog whose conf.py names only ``author``
+#: (ABlog's ``blog_authors``); a post's ``author:`` may name it.
+AUTHOR_KEY = "auteur"
 
 #: What the machinery cannot work without, whatever conf.py says.
 REQUIRED = {
@@ -52,6 +64,10 @@ DEFAULTS = {
     # French typography is kept as typed (’ « » …): with language = "fr",
     # docutils would otherwise turn "…" into « … » and -- into –.
     "smartquotes": False,
+    # Each feed carries the latest 10 posts, as WordPress's do (ABlog's
+    # default is every post): readers poll for what is new, and a feed of
+    # every post, each in full, grows with the blog.
+    "blog_feed_length": 10,
     # Headings get readable anchors (#les-irritants), down to level 2.
     "myst_heading_anchors": 2,
     # Sphinx's template loader, translating the labels Furo hard-codes in English.
@@ -98,10 +114,17 @@ def site_address(config: Config) -> str:
 
 
 def derived_defaults(config: Config) -> dict:
-    """Defaults computed from the blog's own facts (its title, its address)."""
+    """Defaults computed from the blog's own facts (its title, its author, its address)."""
     return {
         "blog_title": config.project,
         "html_title": config.project,
+        # The footer's « © <years>, <holder> » (_copyright): the author, unless
+        # conf.py names a holder (as copyright or project_copyright).
+        "copyright": config.copyright or config.author,
+        # Every post is by conf.py's author (its name on the post, in the feeds,
+        # the JSON-LD and blog/author/), unless the blog names its own authors.
+        "blog_authors": {AUTHOR_KEY: (config.author, None)},
+        "blog_default_author": None if set_in_conf(config, "blog_authors") else AUTHOR_KEY,
         # Every page's <link rel="canonical">, and the root of the sitemap's addresses.
         "html_baseurl": config.blog_baseurl,
         "ogp_site_url": config.blog_baseurl,
@@ -124,9 +147,12 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     config.html_static_path = [str(STATIC), *config.html_static_path]
     if STYLE_SHEET not in config.html_css_files:
         config.html_css_files = [STYLE_SHEET, *config.html_css_files]
+    app.emit("blog-defaults-applied", config)
 
 
 def setup(app: Sphinx) -> dict:
-    # Before every other listener: they all read the configuration.
+    app.add_event("blog-defaults-applied")
+    # Before every other config-inited listener, the upstream ones too (ABlog's config_inited,
+    # notfound's validate_configs: 500; Sphinx's own checks: 800): they all read the configuration.
     app.connect("config-inited", apply_defaults, priority=50)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

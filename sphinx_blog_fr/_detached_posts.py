@@ -24,9 +24,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from sphinx_blog_fr.compat.ablog import post_records
+
 
 def _detach(app: Sphinx, doctree: nodes.document) -> None:
-    for post in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
+    for post in post_records(app.env, app.env.docname):
         for root in [*post["excerpt"], post["doctree"]]:
             is_document = isinstance(root, nodes.document)
             if is_document:
@@ -34,11 +36,12 @@ def _detach(app: Sphinx, doctree: nodes.document) -> None:
                 root.settings.env = root.settings.warning_stream = root.settings.record_dependencies = None
                 root.reporter = root.transformer = None
             for node in root.findall(include_self=not is_document):
-                node._document = None
+                node.document = None
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
-    # ABlog makes its copies in its doctree-read handler, at the default priority (500).
+    # ABlog makes its copies in its doctree-read handler (process_posts, priority 500): detach them
+    # after it, and after every listener that reads or changes them (blog-post-recorded is at 550).
     app.connect("doctree-read", _detach, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

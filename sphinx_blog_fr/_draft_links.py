@@ -1,6 +1,6 @@
 """A link to a draft is one French error naming both files, not Sphinx's « Unknown source document ».
 
-``blog_front_matter`` leaves drafts (no date, or a date to come) out of the
+``_front_matter`` leaves drafts (no date, or a date to come) out of the
 build, so a published post that links to one fails the build. MyST and
 Sphinx then say, in English, that the document does not exist, which the
 author, who has the file open, cannot understand. For a link to a draft,
@@ -27,12 +27,14 @@ from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join, logging
 
+from sphinx_blog_fr._state import build_state
+
 logger = logging.getLogger(__name__)
 
 
 def draft_link_message(app: Sphinx, docname: str) -> str | None:
     """The error for a link to *docname*, if it is a draft; else None."""
-    draft = getattr(app, "blog_draft_sources", {}).get(docname)
+    draft = build_state(app).draft_sources.get(docname)
     if draft is None:
         return None
     target = Path(draft.path).relative_to(app.srcdir).as_posix()

@@ -32,20 +32,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-import ablog.post
-from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+import ablog
+from ablog.blog import Blog, Post
 from docutils import nodes
-from docutils.utils import new_document
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 from sphinx.application import Sphinx
-from sphinx.util.logging import suppress_logging
 
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
 from sphinx_blog_fr._elision import insert_label
+from sphinx_blog_fr._fragments import render_fragment
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._incremental import is_unchanged, post_inputs
+from sphinx_blog_fr.compat.ablog import disconnect_feeds, registered_blog
 
 _URL_ATTRIBUTE = re.compile(r'(?P<name>href|src)="(?P<url>[^"]*)"')
 _RESPONSIVE_ATTRIBUTE = re.compile(r' (?:srcset|sizes)="[^"]*"')
@@ -64,31 +64,12 @@ def _absolute_links(html: str, base: str) -> str:
 
 
 def post_html(app: Sphinx, post: Post) -> str:
-    """Return *post*'s whole text but its title as HTML, as ABlog's ``Post.to_html(fulltext=True)`` does.
-
-    A post is in up to six feeds (the blog's, its tags', its category's), so it
-    is rendered once per build; and with Sphinx's docutils settings, which
-    ``to_html`` leaves docutils to rebuild from scratch for every call.
-    """
-    if post.docname in app.blog_feed_contents:
-        return app.blog_feed_contents[post.docname]
-    doctree = new_document("", app.builder.docsettings)
-    text = post.doctree.deepcopy()
-    if isinstance(text, nodes.document):
-        doctree.extend(text.children)
-    else:
-        doctree.append(text)
-    revise_pending_xrefs(doctree, post.docname)
-    # The images' addresses as on the post's page, even when this build did not write it.
-    app.builder.post_process_images(doctree)
-    # Broken references are reported by the post's own page, not again here.
-    with suppress_logging():
-        app.env.resolve_references(doctree, post.docname, app.builder)
-    add_permalinks, app.builder.add_permalinks = app.builder.add_permalinks, False
-    html = html_builder_write_doc(app.builder, post.docname, doctree)
-    app.builder.add_permalinks = add_permalinks
-    app.blog_feed_contents[post.docname] = _FIRST_HEADING.sub("", html, count=1)
-    return app.blog_feed_contents[post.docname]
+    """Return *post*'s whole text but its title as HTML, as ABlog's ``Post.to_html(fulltext=True)`` does."""
+    text = post.doctree.children if isinstance(post.doctree, nodes.document) else [post.doctree]
+    html = render_fragment(
+        app, ("text", post.docname), text, post.docname, images_as_on_post_page=True, permalinks=False
+    )
+    return _FIRST_HEADING.sub("", html, count=1)
 
 
 def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
@@ -142,9 +123,7 @@ class SiteFeed:
 
 def site_feeds(app: Sphinx) -> list[SiteFeed]:
     """Return every feed of the blog: the whole blog's, then each tag's and each category's, by address."""
-    blog = Blog(app)
-    if not blog:
-        ablog.post.register_posts(app)
+    blog = registered_blog(app)
     site = app.config.blog_title
     feeds = [SiteFeed(site, blog.posts.docname, feed_path(blog.blog_path), tuple(blog.posts))]
     for kind, catalog, heading in (
@@ -186,7 +165,7 @@ def write_feed(app: Sphinx, site_feed: SiteFeed) -> None:
     length = app.config.blog_feed_length
     posts = sorted(site_feed.posts, key=lambda post: post.date, reverse=True)[:length]
     inputs = (site_feed.title, site_feed.listing_docname, post_inputs(app, posts, full_text=True))
-    # Both files are fingerprinted, so that blog_incremental removes both when the feed is gone.
+    # Both files are fingerprinted, so that _incremental removes both when the feed is gone.
     unchanged = [is_unchanged(app, path, inputs) for path in (site_feed.path, site_feed.rss_path)]
     if all(unchanged):
         return
@@ -205,7 +184,7 @@ def write_feed(app: Sphinx, site_feed: SiteFeed) -> None:
 
 
 def generate_feeds(app: Sphinx) -> list:
-    """Write every feed (an ``html-collect-pages`` listener that adds no page)."""
+    """Write every feed (a ``blog-generated-pages`` listener that adds no page)."""
     if not ablog.builder_support(app) or not app.config.blog_baseurl:
         return []
     for site_feed in site_feeds(app):
@@ -221,7 +200,7 @@ def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict,
     feeds = [(app.config.blog_title, site_feed)]
     listing = context.get("blog_listing")
     if listing and listing.get("feed") and listing["feed"] != site_feed:
-        # A listing's title is HTML without tags, its label escaped (blog_listings);
+        # A listing's title is HTML without tags, its label escaped (_listings);
         # the template escapes text.
         feeds.append((Markup(context.get("title", "")).unescape(), listing["feed"]))
     # Each feed in both formats: (title, path, media type), for page.html's <link rel="alternate">.
@@ -232,24 +211,16 @@ def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict,
     ]
 
 
-def _replace_ablog_feeds(app: Sphinx) -> None:
-    listeners = app.events.listeners["html-collect-pages"]
-    listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_atom_feeds]
-
-
-def _forget_contents(app: Sphinx) -> None:
-    app.blog_feed_contents = {}
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_blog_fr._baseurl")
     app.setup_extension("sphinx_blog_fr._dates")
     app.setup_extension("sphinx_blog_fr._incremental")
     app.setup_extension("sphinx_blog_fr._content_license")
-    _replace_ablog_feeds(app)
-    app.connect("builder-inited", _forget_contents)
-    app.connect("html-collect-pages", generate_feeds)
-    # After blog_listings has added a listing (and its feed) to the context.
-    app.connect("html-page-context", announce_feeds, priority=600)
+    app.setup_extension("sphinx_blog_fr._fragments")
+    disconnect_feeds(app)
+    app.connect("blog-generated-pages", generate_feeds)
+    # A listing page's feed is in the context _listings generates the page with; the home
+    # page's listing (added at html-page-context) has the blog's feed, which every page announces.
+    app.connect("html-page-context", announce_feeds)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,7 +5,7 @@ English in its templates: the ``aria-label`` of the theme toggle and of the
 sidebar checkboxes, and the ``<title>`` of its SVG icons (« Contents »,
 « Light mode »…). Screen readers speak them, so a French site must
 translate them. This template bridge (``template_bridge`` in conf.py) is
-Sphinx's own template loader, except that it wraps those literal labels of
+the machinery's template loader (``_rendered_pages``), except that it wraps those literal labels of
 Furo's templates in ``_()`` as it loads them; the French catalog
 (``sphinx_blog_fr/locale/fr/LC_MESSAGES/sphinx_blog_fr.po``, see ``_i18n``) then translates them. Nothing of
 Furo is copied: a new Furo keeps working, and any label it adds shows up
@@ -14,35 +14,25 @@ untranslated in the tests rather than disappearing.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import furo
 from jinja2 import Environment
-from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from sphinx_blog_fr._i18n import translations
-
-FURO_TEMPLATES = Path(furo.THEME_PATH).resolve()
-
-_LITERAL_LABELS = re.compile(r'(?P<open>aria-label="|<title>)(?P<label>[A-Za-z][^"<>{}]*?)(?P<close>"|</title>)')
+from sphinx_blog_fr._rendered_pages import PageTransformingLoader
+from sphinx_blog_fr.compat.furo import is_furo_template, require_known_labels, translate_literal_labels
 
 
-def translate_literal_labels(source: str) -> str:
-    """Wrap every literal ``aria-label`` value and ``<title>`` text of *source* in ``_()``."""
-    return _LITERAL_LABELS.sub(lambda match: f"{match['open']}{{{{ _({match['label']!r}) }}}}{match['close']}", source)
-
-
-class TranslatingTemplateLoader(BuiltinTemplateLoader):
+class TranslatingTemplateLoader(PageTransformingLoader):
     """Sphinx's template loader, with Furo's literal labels routed through gettext."""
 
     def get_source(self, environment: Environment, template: str):
         source, filename, uptodate = super().get_source(environment, template)
-        if filename and Path(filename).resolve().is_relative_to(FURO_TEMPLATES):
+        if is_furo_template(filename):
             source = translate_literal_labels(source)
         return source, filename, uptodate
 
     def init(self, builder, theme=None, dirs=None) -> None:
+        if theme is not None and any(is_furo_template(folder) for folder in theme.get_theme_dirs()):
+            require_known_labels()
         super().init(builder, theme, dirs)
         # The blog's catalogs, then the machinery's, then Sphinx's (_i18n).
         self.environment.install_gettext_translations(translations())

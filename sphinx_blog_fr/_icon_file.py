@@ -7,7 +7,7 @@ that sprite is a quarter of each post's HTML: at 1,000 posts it weighs 10 MB
 of the output (``make bench``), and every page a reader opens downloads it
 again. This extension writes the sprite once, as ``_static/furo-icons.svg``,
 from Furo's own template (``partials/icons.html``, its labels translated by
-furo_i18n), and points every icon of every page at that file.
+_furo_labels), and points every icon of every page at that file.
 ``_templates/partials/icons.html`` is the empty override that takes the
 sprite out of the pages.
 
@@ -24,17 +24,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from sphinx_blog_fr._rendered_pages import transform_rendered_pages
+from sphinx_blog_fr.compat.furo import point_icons_at, render_icon_sprite
 
 ICON_FILE = "_static/furo-icons.svg"
 
-#: The start of an icon's reference to Furo's inline sprite, quoted or not (blog_minify drops the quotes).
-_ICON_REFERENCE = re.compile(r"""(<use\s[^>]*?\bhref=)(["']?)#(?=svg-)""")
 _BETWEEN_TAGS = re.compile(r">\s+<")
-
-
-def point_icons_at(icon_file_url: str, html: str) -> str:
-    """Return *html* with every ``<use href="#svg-…">`` pointing into *icon_file_url*."""
-    return _ICON_REFERENCE.sub(lambda match: f"{match[1]}{match[2]}{icon_file_url}#", html)
 
 
 def _point_rendered_icons_at_the_file(app: Sphinx) -> None:
@@ -46,8 +40,7 @@ def write_icon_file(app: Sphinx, exception: Exception | None) -> None:
     """Write Furo's sprite, as its template renders it, to ``_static/furo-icons.svg`` (``build-finished``)."""
     if exception is not None or app.builder.format != "html":
         return
-    # "!" skips templates_path, whose partials/icons.html is empty: this is Furo's own.
-    sprite = app.builder.templates.environment.get_template("!partials/icons.html").render()
+    sprite = render_icon_sprite(app.builder.templates.environment)
     # An SVG file is XML, which an HTML minifier would break; only the indentation between tags goes.
     Path(app.outdir, ICON_FILE).write_text(_BETWEEN_TAGS.sub("><", sprite.strip()) + "\n", encoding="utf-8")
 

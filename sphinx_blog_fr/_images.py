@@ -23,7 +23,7 @@ original, named after the source's SHA-256 (two images never share a name,
 a changed image gets new names), once: a copy already there is the same.
 They are reproducible byte for byte: the EXIF orientation applied first,
 no metadata kept (no EXIF, no timestamps; the colour profile is kept),
-fixed encoder settings. ``blog_stale_pages`` keeps them
+fixed encoder settings. ``_stale_pages`` keeps them
 (:func:`resized_image_names`) and removes those no document uses any more.
 
 The HTML translator (:class:`ImageTranslator`, Sphinx's HTML5 translator
@@ -31,6 +31,12 @@ with one method more) only writes ``srcset`` and ``sizes`` from what the
 node holds, relative to the page as Sphinx's own ``src`` is. Limits: on
 listing pages an excerpt's first image is not lazy either; SVG and remote
 images get ``loading`` only.
+
+The copies each document uses are kept in the environment's ``blog`` domain
+(``resized_images``), which forgets a document's when it is read again or
+removed. Images are described once ``_confinement`` has removed those
+that leave the repository (``blog-doctree-confined``): a refused path is
+never opened.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
+
+from sphinx_blog_fr._domain import blog_data
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +90,11 @@ def _resized_copies(path: Path, image: Image.Image, width: int) -> list[tuple[st
     return [(f"{digest}-{copy_width}{extension}", copy_width) for copy_width in WIDTHS if copy_width < width]
 
 
+def resized_images(env: BuildEnvironment) -> dict[str, set[tuple[str, str, int]]]:
+    """Each document's resized copies, ``(source, name, width)`` (the ``blog`` domain's ``resized_images``)."""
+    return blog_data(env)["resized_images"]
+
+
 def _describe_image(app: Sphinx, node: nodes.image) -> None:
     """Set *node*'s intrinsic size and resized copies, from the image file."""
     source, absolute = app.env.relfn2path(node["uri"], app.env.docname)
@@ -107,7 +120,7 @@ def _describe_image(app: Sphinx, node: nodes.image) -> None:
     if copies:
         # Under the largest copy's width, the original itself is the best candidate (None: its src).
         node["blog_srcset"] = copies + ([(None, width)] if width < max(WIDTHS) else [])
-        app.env.blog_resized_images.setdefault(app.env.docname, set()).update(
+        resized_images(app.env).setdefault(app.env.docname, set()).update(
             (source, name, copy_width) for name, copy_width in copies
         )
 
@@ -139,7 +152,7 @@ def _write_copy(source: Path, destination: Path, width: int) -> None:
 def _write_resized_copies(app: Sphinx) -> list:
     """Write the resized copies not yet in ``_images/`` (``html-collect-pages``; adds no page)."""
     folder = Path(app.outdir) / "_images"
-    for source, name, width in sorted(set().union(*app.env.blog_resized_images.values())):
+    for source, name, width in sorted(set().union(*resized_images(app.env).values())):
         if (folder / name).is_file():
             continue
         folder.mkdir(exist_ok=True)
@@ -159,7 +172,7 @@ def _write_resized_copies(app: Sphinx) -> list:
 
 def resized_image_names(env: BuildEnvironment) -> set[str]:
     """The names, in ``_images/``, of the resized copies the documents use."""
-    return {name for images in getattr(env, "blog_resized_images", {}).values() for _source, name, _width in images}
+    return {name for images in resized_images(env).values() for _source, name, _width in images}
 
 
 class ImageTranslator(HTML5Translator):
@@ -176,26 +189,13 @@ class ImageTranslator(HTML5Translator):
         return super().emptytag(node, tagname, suffix, **attributes)
 
 
-def _start_build(app: Sphinx) -> None:
-    if not hasattr(app.env, "blog_resized_images"):
-        app.env.blog_resized_images = {}
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.blog_resized_images.pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = getattr(other, "blog_resized_images", {})
-    env.blog_resized_images.update({docname: theirs[docname] for docname in docnames if docname in theirs})
-
-
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._domain")
+    app.setup_extension("sphinx_blog_fr._confinement")
     app.set_translator("html", ImageTranslator, override=True)
-    app.connect("builder-inited", _start_build)
-    # Before ABlog (500) copies the post and its excerpt for listings and feeds.
-    app.connect("doctree-read", _describe_images, priority=400)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    # Emitted in doctree-read before ABlog (500) copies the post and its excerpt for listings and feeds.
+    app.connect("blog-doctree-confined", _describe_images)
     app.connect("html-collect-pages", _write_resized_copies)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # The (source, name, width) tuples are pickled in the environment (the blog domain):
+    # a change of their shape must change this number.
+    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,38 +16,60 @@ nothing had changed. This extension:
   page when any summary changed;
 * keeps, beside the doctrees, a fingerprint of each listing page and feed
   (what it shows, the sidebar, the configuration, templates, local
-  extensions and translations). ``blog_listings`` and ``blog_feeds`` ask
+  extensions and translations). ``_listings`` and ``blog_feeds`` ask
   :func:`is_unchanged` and skip a file whose fingerprint is the same and
   that is still there; a file no build produces any more is removed, with
-  the folders it leaves empty (``blog_stale_pages`` removes the pages of
+  the folders it leaves empty (``_stale_pages`` removes the pages of
   documents that are gone);
 * removes from the search index the words that no page has any more, as a
   clean build has none.
 
-``blog_sitemap`` lists the generated files this extension leaves in place,
-and ``ablog_parallel`` makes the posts ABlog reads survive parallel reading.
+``_sitemap`` lists the generated files this extension leaves in place,
+and ``_parallel`` makes the posts ABlog reads survive parallel reading.
+The summaries and the blog's state are kept in the environment's ``blog``
+domain (``_domain``), the fingerprints' file in :class:`BuildState`.
+
+Events this extension emits, for the package's modules and any other extension:
+
+``blog-generated-pages(app)``
+    In ``html-collect-pages``, once the fingerprints' context is set: each
+    listener returns the pages it generates, as an ``html-collect-pages``
+    listener does (``(pagename, context, templatename)``), and may ask
+    :func:`is_unchanged` about each file. Listeners: ``_listings``
+    (listing pages), ``blog_feeds`` (writes the feeds, adds no page),
+    ``blog_series`` (series pages), in that order.
+``blog-generated-files-saved(app, generated_files)``
+    In ``build-finished`` (a build that did not fail, with ABlog's builder),
+    once the files no build generates are removed: *generated_files* is the
+    :class:`GeneratedFiles`, whose ``current`` lists every generated file of
+    this build, written or left in place. Listener: ``_sitemap``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import ablog
-import ablog.post
-from ablog.blog import Blog
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._i18n import LOCALE_DIR
+from sphinx_blog_fr._menu import current_menu
 from sphinx_blog_fr._related_posts import related_lists
 from sphinx_blog_fr._series import series_lists
 from sphinx_blog_fr._stale_pages import remove_output_file
+from sphinx_blog_fr._state import build_state
+from sphinx_blog_fr.compat.ablog import post_records, registered_blog
+from sphinx_blog_fr.compat.sphinx import drop_vanished_words
 
 #: The machinery's own folder.
 PACKAGE = Path(__file__).parent
@@ -99,36 +121,28 @@ class BlogState:
 # -- Reading: what each post shows of itself on other pages -------------------------
 
 
+def post_summaries(env: BuildEnvironment) -> dict[str, tuple[PostSummary, ...]]:
+    """Each document's posts, as other pages show them (the ``blog`` domain's ``post_summaries``)."""
+    return blog_data(env)["post_summaries"]
+
+
 def _summarize_post(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    infos = getattr(env, "ablog_posts", {}).get(env.docname)
+    infos = post_records(env, env.docname)
     if infos:
-        env.blog_post_summaries[env.docname] = tuple(PostSummary.of(info) for info in infos)
-
-
-def _purge_summary(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.blog_post_summaries.pop(docname, None)
-
-
-def _merge_parallel_reads(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = getattr(other, "blog_post_summaries", {})
-    env.blog_post_summaries.update({docname: theirs[docname] for docname in docnames if docname in theirs})
+        post_summaries(env)[env.docname] = tuple(PostSummary.of(info) for info in infos)
 
 
 def _start_build(app: Sphinx) -> None:
-    if not hasattr(app.env, "blog_post_summaries"):
-        app.env.blog_post_summaries = {}
     if ablog.builder_support(app):
-        app.blog_generated_files = GeneratedFiles(app)
+        build_state(app).generated_files = GeneratedFiles(app)
 
 
 # -- Writing: which pages other posts' changes make stale ---------------------------
 
 
 def _blog_state(app: Sphinx) -> BlogState:
-    blog = Blog(app)
-    if not blog:
-        ablog.post.register_posts(app)
+    blog = registered_blog(app)
     sidebar = (
         tuple((post.docname, post.title) for post in blog.recent(SIDEBAR_RECENT_POSTS)),
         tuple(
@@ -140,7 +154,7 @@ def _blog_state(app: Sphinx) -> BlogState:
         post.docname: tuple((other.docname, other.title) if other else None for other in (post.prev, post.next))
         for post in blog.posts
     }
-    return BlogState(dict(app.env.blog_post_summaries), sidebar, neighbours, related_lists(blog), series_lists(app))
+    return BlogState(dict(post_summaries(app.env)), sidebar, neighbours, related_lists(blog), series_lists(app))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -148,8 +162,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not ablog.builder_support(app):
         return []
     state = _blog_state(app)
-    previous: BlogState | None = getattr(env, "blog_state", None)
-    env.blog_state = state
+    previous: BlogState | None = blog_data(env)["blog_state"]
+    blog_data(env)["blog_state"] = state
     if previous is None or previous.sidebar != state.sidebar:
         return sorted(env.found_docs)
     stale = {
@@ -157,15 +171,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname in previous.neighbours.keys() | state.neighbours.keys()
         if previous.neighbours.get(docname) != state.neighbours.get(docname)
     }
-    # An environment pickled before BlogState had related lists: every post's may have changed.
-    previous_related = getattr(previous, "related", {})
-    stale |= {docname for docname, related in state.related.items() if previous_related.get(docname) != related}
-    # A part that joined, left or whose series changed (an environment pickled before BlogState had series: all).
-    previous_series = getattr(previous, "series", {})
+    stale |= {docname for docname, related in state.related.items() if previous.related.get(docname) != related}
+    # A part that joined, left or whose series changed.
     stale |= {
         docname
-        for docname in previous_series.keys() | state.series.keys()
-        if previous_series.get(docname) != state.series.get(docname)
+        for docname in previous.series.keys() | state.series.keys()
+        if previous.series.get(docname) != state.series.get(docname)
     }
     if previous.summaries != state.summaries:
         stale.add(app.config.root_doc)
@@ -217,9 +228,9 @@ class GeneratedFiles:
                 local_modules,
                 catalogs,
                 versions,
-                app.env.blog_state.sidebar,
+                blog_data(app.env)["blog_state"].sidebar,
                 # The sidebar's menu of pages (blog_menu).
-                getattr(app.env, "blog_menu", ()),
+                current_menu(app.env),
             )
         )
 
@@ -243,12 +254,12 @@ def is_unchanged(app: Sphinx, path: str, inputs: object) -> bool:
     *inputs* is what the file shows besides the sidebar and the site's
     configuration, templates and code, with a ``repr`` that changes when it does.
     """
-    return app.blog_generated_files.is_unchanged(path, inputs)
+    return build_state(app).generated_files.is_unchanged(path, inputs)
 
 
 def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
     """Return what a listing (or with *full_text*, a feed) shows of *posts*, for :func:`is_unchanged`."""
-    summaries, read_times = app.env.blog_post_summaries, app.env.all_docs
+    summaries, read_times = post_summaries(app.env), app.env.all_docs
     if full_text:
         return tuple((post.docname, summaries.get(post.docname), read_times.get(post.docname)) for post in posts)
     return tuple((post.docname, summaries.get(post.docname)) for post in posts)
@@ -264,35 +275,40 @@ def _drop_vanished_words(app: Sphinx) -> None:
     indexer = getattr(app.builder, "indexer", None)
     if indexer is None:
         return
-    for mapping in (indexer._mapping, indexer._title_mapping):
-        for word in [word for word, docnames in mapping.items() if not docnames]:
-            del mapping[word]
+    drop_vanished_words(indexer)
 
 
-def _before_generated_pages(app: Sphinx) -> list:
-    """Fingerprint the context of generated files, and tidy the search index (adds no page)."""
+def _generate_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
+    """Fingerprint the context of generated files, tidy the search index, and return the pages
+    the listeners of ``blog-generated-pages`` generate (``html-collect-pages``)."""
     if ablog.builder_support(app):
-        app.blog_generated_files.set_context(app)
+        build_state(app).generated_files.set_context(app)
     _drop_vanished_words(app)
-    return []
+    return itertools.chain.from_iterable(app.emit("blog-generated-pages"))
 
 
 def _finish_build(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not ablog.builder_support(app):
         return
-    app.blog_generated_files.save()
+    generated_files = build_state(app).generated_files
+    generated_files.save()
+    app.emit("blog-generated-files-saved", generated_files)
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._state")
+    app.setup_extension("sphinx_blog_fr._domain")
     app.setup_extension("sphinx_blog_fr._parallel")
+    app.setup_extension("sphinx_blog_fr._updated_dates")
+    app.add_event("blog-generated-pages")
+    app.add_event("blog-generated-files-saved")
     app.connect("builder-inited", _start_build)
-    # After ABlog's process_posts (priority 500) has read the post.
-    app.connect("doctree-read", _summarize_post, priority=600)
-    app.connect("env-purge-doc", _purge_summary)
-    app.connect("env-merge-info", _merge_parallel_reads)
+    app.connect("blog-post-complete", _summarize_post)
     app.connect("env-get-updated", pages_to_rewrite)
-    # Before blog_listings and blog_feeds generate their files (priority 500).
-    app.connect("html-collect-pages", _before_generated_pages, priority=400)
-    # Before blog_sitemap lists what this build generated (450).
+    app.connect("html-collect-pages", _generate_pages)
+    # Before sphinx-sitemap writes sitemap.xml (its create_sitemap, priority 500): _sitemap
+    # queues this build's pages for it in blog-generated-files-saved, emitted here.
     app.connect("build-finished", _finish_build, priority=400)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # PostSummary and BlogState are pickled in the environment (the blog domain): a change of
+    # their fields must change this number, so that an environment pickled before is discarded.
+    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

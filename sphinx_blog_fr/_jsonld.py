@@ -11,7 +11,8 @@ Titles, tags and names are the author's or an export's text: the JSON is
 embedded so that none can end the script. Beside JSON's own escaping,
 ``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``, so a
 title holding ``</script>`` stays text. The picture is the page's
-OpenGraph one (``blog_opengraph`` puts it in the context first).
+OpenGraph one: the script is added when ``_opengraph`` has chosen it
+(``blog-page-described``), before sphinxext-opengraph's tags.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def blog_home(app: Sphinx, image_url: str | None) -> dict:
     return data
 
 
-def add_structured_data(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_structured_data(app: Sphinx, pagename: str, context: dict, doctree) -> None:
     """Add the page's JSON-LD to its ``<head>`` (posts and the home page)."""
     if not ablog.builder_support(app) or not app.config.blog_baseurl:
         return
@@ -104,6 +105,5 @@ def add_structured_data(app: Sphinx, pagename: str, templatename: str, context: 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._feeds")
     app.setup_extension("sphinx_blog_fr._opengraph")
-    # After blog_opengraph (450) has chosen the page's picture.
-    app.connect("html-page-context", add_structured_data, priority=460)
+    app.connect("blog-page-described", add_structured_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,7 +26,7 @@ templates ``blog/listing.html`` and ``blog/catalog.html`` fill its content.
 
 Labels and titles are the author's or an export's text, never markup: a
 listing's title is HTML as Sphinx's page titles are (``Markup``, its label
-escaped and the « de » before it elided by ``french_elision.insert_label``:
+escaped and the « de » before it elided by ``_elision.insert_label``:
 « Articles d’octobre 2017 »), its label is plain text that the templates
 escape, and each excerpt is the HTML Sphinx wrote, handed over as ``Markup``.
 """
@@ -38,20 +38,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-import ablog.post
-from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+import ablog
+from ablog.blog import Blog, Post
 from docutils import nodes
-from docutils.utils import new_document
 from markupsafe import Markup
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.logging import suppress_logging
 
 from sphinx_blog_fr._dates import format_month
 from sphinx_blog_fr._elision import insert_label
 from sphinx_blog_fr._feeds import feed_path
+from sphinx_blog_fr._fragments import render_fragment
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._incremental import is_unchanged, post_inputs
+from sphinx_blog_fr.compat.ablog import disconnect_archive_pages, registered_blog, replace_excerpt
 
 
 @dataclass
@@ -158,32 +158,15 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> Markup:
     path is the same HTML on all of them, so it is rendered once per build.
     """
     page_relative = any(any(node.findall(_is_page_relative)) for node in post.excerpt)
-    key = (post.docname, docname if page_relative else None)
-    if key in app.blog_excerpts:
-        return app.blog_excerpts[key]
-    # Sphinx's settings: without them, docutils rebuilds its defaults for every excerpt.
-    doctree = new_document("", app.builder.docsettings)
-    for node in post.excerpt:
-        doctree.append(node.deepcopy())
-    revise_pending_xrefs(doctree, docname)
-    # A broken reference is reported once, by the post's own page, not again
-    # for every listing that shows the excerpt.
-    with suppress_logging():
-        app.env.resolve_references(doctree, docname, app.builder)
-    app.blog_excerpts[key] = Markup(html_builder_write_doc(app.builder, docname, doctree))
-    return app.blog_excerpts[key]
+    key = ("excerpt", post.docname, docname if page_relative else None)
+    return Markup(render_fragment(app, key, post.excerpt, docname))
 
 
 def use_description_as_excerpt(app: Sphinx, doctree: nodes.document) -> None:
-    """Make a post's ``description`` its excerpt: ABlog keeps it in ``env.ablog_posts``, read by every listing."""
+    """Make a post's ``description`` its excerpt, the one every listing shows."""
     description = str(app.env.metadata.get(app.env.docname, {}).get("description") or "").strip()
-    # env.ablog_posts is ABlog's record of the posts read (ablog.post.process_posts fills it).
-    for post_info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []) if description else []:
-        post_info["excerpt"] = [nodes.paragraph(description, description)]
-
-
-def _forget_excerpts(app: Sphinx) -> None:
-    app.blog_excerpts = {}
+    if description:
+        replace_excerpt(app.env, app.env.docname, lambda: [nodes.paragraph(description, description)])
 
 
 def listing_context(app: Sphinx, listing: Listing, number: int, docname: str, *, heading: bool) -> dict:
@@ -209,11 +192,10 @@ def _page_title(listing: Listing, number: int) -> Markup:
 
 
 def generate_listing_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
-    """Yield every listing page and index page (the ``html-collect-pages`` event)."""
+    """Yield every listing page and index page (the ``blog-generated-pages`` event)."""
     if not ablog.builder_support(app):
         return
-    if not Blog(app):
-        ablog.post.register_posts(app)
+    registered_blog(app)
     listings, catalogs = collect_listings(app)
     per_page = app.config.blog_posts_per_page
     for listing in listings:
@@ -237,21 +219,15 @@ def add_home_listing(app: Sphinx, pagename: str, templatename: str, context: dic
     context["blog_listing"] = listing_context(app, home, 1, pagename, heading=False)
 
 
-def _replace_ablog_archive_pages(app: Sphinx) -> None:
-    """Disconnect ABlog's own archive pages, which these listings replace."""
-    listeners = app.events.listeners["html-collect-pages"]
-    listeners[:] = [listener for listener in listeners if listener.handler is not ablog.post.generate_archive_pages]
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_blog_fr._dates")
     app.setup_extension("sphinx_blog_fr._incremental")
+    app.setup_extension("sphinx_blog_fr._fragments")
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
-    _replace_ablog_archive_pages(app)
-    app.connect("builder-inited", _forget_excerpts)
-    # After ABlog's process_posts (priority 500) has recorded the post.
-    app.connect("doctree-read", use_description_as_excerpt, priority=600)
-    app.connect("html-collect-pages", generate_listing_pages)
+    # ABlog's own archive pages, which these listings replace.
+    disconnect_archive_pages(app)
+    app.connect("blog-post-recorded", use_description_as_excerpt)
+    app.connect("blog-generated-pages", generate_listing_pages)
     app.connect("html-page-context", add_home_listing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,6 +15,9 @@ more, so an incremental build's output stays a clean build's.
 Authors write math with MyST's ``{math}`` role and directive. TeX
 extensions that MathJax loads on demand (``\\require``, ``mhchem``) are not
 copied: they would fail to load.
+
+The documents that have math are kept in the environment's ``blog`` domain
+(``math_documents``), which forgets a document when it is read again or removed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.ext.mathjax import MATHJAX_URL
+
+from sphinx_blog_fr._domain import blog_data
 
 #: Where the package keeps MathJax's browser build.
 MATHJAX_SOURCE = Path(mathjax.__file__).parent / "static" / "mathjax"
@@ -44,22 +49,14 @@ def _serve_mathjax_locally(app: Sphinx, config: Config) -> None:
         config.mathjax_path = MATHJAX_PATH
 
 
+def math_documents(env: BuildEnvironment) -> set[str]:
+    """The documents that have math (the ``blog`` domain's ``math_documents``)."""
+    return blog_data(env)["math_documents"]
+
+
 def _note_math(app: Sphinx, doctree: nodes.document) -> None:
     if next(iter(doctree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block)))), None):
-        app.env.blog_math_documents.add(app.env.docname)
-
-
-def _start_build(app: Sphinx) -> None:
-    if not hasattr(app.env, "blog_math_documents"):
-        app.env.blog_math_documents = set()
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.blog_math_documents.discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    env.blog_math_documents |= getattr(other, "blog_math_documents", set()) & docnames
+        math_documents(app.env).add(app.env.docname)
 
 
 def _copy_or_remove_mathjax(app: Sphinx, exception: Exception | None) -> None:
@@ -67,7 +64,7 @@ def _copy_or_remove_mathjax(app: Sphinx, exception: Exception | None) -> None:
         return
     destination = Path(app.outdir) / "_static" / OUTPUT_FOLDER
     shutil.rmtree(destination, ignore_errors=True)
-    if not app.env.blog_math_documents & app.env.found_docs:
+    if not math_documents(app.env) & app.env.found_docs:
         return
     (destination / FONTS).parent.mkdir(parents=True)
     shutil.copyfile(MATHJAX_SOURCE / "es5" / COMPONENT, destination / COMPONENT)
@@ -76,10 +73,10 @@ def _copy_or_remove_mathjax(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._domain")
     app.connect("config-inited", _serve_mathjax_locally)
-    app.connect("builder-inited", _start_build)
     app.connect("doctree-read", _note_math)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
     app.connect("build-finished", _copy_or_remove_mathjax)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # The set of docnames is pickled in the environment (the blog domain): a change of its shape
+    # must change this number.
+    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

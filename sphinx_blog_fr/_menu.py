@@ -5,12 +5,17 @@ The pages under ``pages/`` are in no table of contents (an imported page is
 by links. The sidebar section ``sidebar/blog-menu.html`` lists them, from
 ``blog_menu_pages``, in the order of ``blog_menu`` in ``conf.py`` (a list of
 page names such as ``"pages/a-propos"``); the pages it does not name follow,
-sorted by title (case and accents aside), so that no page is ever left out of the menu. Without
-``blog_menu``, every page is sorted by title. A name in ``blog_menu`` that is
-no page under ``pages/`` is one French error, which fails the build.
+so that no page is ever left out of the menu: first those with a ``menu_order``
+in their front matter (a whole number; the WordPress importer writes its menu's
+order there), by that number, then the others, each group sorted by title (case
+and accents aside). Without ``blog_menu`` or ``menu_order``, every page is sorted
+by title. A name in ``blog_menu`` that is no page under ``pages/`` is one French
+error, which fails the build.
 
 The menu is on every page: when it changes (a page added, removed or
 retitled, or ``blog_menu`` changed), every page is rewritten (``env-get-updated``).
+The menu of the previous build is the environment's (``blog`` domain, ``menu``):
+it is worked out from every page once reading is done, not kept by page.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import unicodedata
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from sphinx_blog_fr._domain import blog_data
 
 logger = logging.getLogger(__name__)
 
@@ -50,23 +57,43 @@ def menu_pages(env: BuildEnvironment, order: list[str]) -> tuple[tuple[str, str]
             subtype="menu",
         )
     order = [docname for docname in order if docname in titles]
-    others = sorted(titles.keys() - set(order), key=lambda docname: (title_order(titles[docname]), docname))
+    others = sorted(
+        titles.keys() - set(order),
+        key=lambda docname: (*_menu_order(env, docname), title_order(titles[docname]), docname),
+    )
     return tuple((docname, titles[docname]) for docname in [*order, *others])
+
+
+def _menu_order(env: BuildEnvironment, docname: str) -> tuple[bool, int]:
+    """Sort key of a page's ``menu_order`` (front matter): the pages with one first, by it."""
+    value = str(env.metadata.get(docname, {}).get("menu_order", "")).strip()
+    try:
+        return (False, int(value))
+    except ValueError:
+        return (True, 0)
+
+
+def current_menu(env: BuildEnvironment) -> tuple[tuple[str, str], ...]:
+    """The menu of this build's pages, once reading is done (empty before)."""
+    return blog_data(env)["menu"] or ()
 
 
 def _rewrite_every_page_when_the_menu_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     menu = menu_pages(env, app.config.blog_menu)
-    previous = getattr(env, "blog_menu", None)
-    env.blog_menu = menu
+    previous = blog_data(env)["menu"]
+    blog_data(env)["menu"] = menu
     return sorted(env.found_docs) if previous is not None and previous != menu else []
 
 
 def _add_menu(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    context["blog_menu_pages"] = getattr(app.env, "blog_menu", ())
+    context["blog_menu_pages"] = current_menu(app.env)
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._domain")
     app.add_config_value("blog_menu", [], "env", types=[list, tuple])
     app.connect("env-get-updated", _rewrite_every_page_when_the_menu_changed)
     app.connect("html-page-context", _add_menu)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # The menu's (page name, title) pairs are pickled in the environment (the blog domain):
+    # a change of their shape must change this number.
+    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,5 +34,5 @@ def _minify_rendered_pages(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _minify_rendered_pages)
-    # blog_incremental renders generated pages again when an extension's version changes.
+    # _incremental renders generated pages again when an extension's version changes.
     return {"version": version("minify-html"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,7 @@ sphinxext-opengraph describes a page from its doctree (title, address, site
 name, first image: ``ogp_use_first_image``). On a blog that falls short: a
 post gets the first 200 characters of its text rather than its excerpt, the
 type ``website``, no date, tags or locale; and pages without a doctree, such
-as the listings ``blog_listings`` generates, get no tag at all. This
+as the listings ``_listings`` generates, get no tag at all. This
 extension, listening just before it:
 
 * gives each post the type ``article`` with ``article:published_time``,
@@ -24,9 +24,18 @@ extension, listening just before it:
 
 Descriptions are cut at a word to ``ogp_description_length`` characters.
 Every value is text escaped into its ``content`` attribute: page titles
-are HTML (Sphinx's, and ``blog_listings``'), so their text is taken first;
+are HTML (Sphinx's, and ``_listings``'), so their text is taken first;
 and ``og:title`` is set here too, since sphinxext-opengraph unescapes the
 title and writes its ``<`` and ``&`` back unescaped.
+
+Event this extension emits, for the package's modules and any other extension:
+
+``blog-page-described(app, pagename, context, doctree)``
+    In ``html-page-context`` (priority 450, before sphinxext-opengraph's
+    listener, 500), with ABlog's builder, once *context* holds the page's
+    OpenGraph fields and picture (``blog_share_image``): what a listener
+    adds to ``context["metatags"]`` comes before sphinxext-opengraph's tags.
+    Listener: ``_jsonld`` (the page's JSON-LD, with that picture).
 """
 
 from __future__ import annotations
@@ -43,16 +52,15 @@ from ablog.blog import Blog, Post
 from babel import Locale
 from babel.core import get_global
 from docutils import nodes
-from docutils.utils import new_document
 from PIL import Image, UnidentifiedImageError
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinxext.opengraph import get_tags
 
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._share_image import ShareImage, site_share_image
+from sphinx_blog_fr.compat.opengraph import tags_of_page_without_doctree
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -135,7 +143,7 @@ def first_image(app: Sphinx, post: Post, doctree: nodes.document | None) -> Shar
 def _set_image(context: dict, image: ShareImage) -> None:
     """Hand sphinxext-opengraph the page's picture (it writes the ``og:`` fields it is given).
 
-    ``blog_share_image`` in the context is that picture, for ``blog_jsonld``.
+    ``blog_share_image`` in the context is that picture, for ``_jsonld``.
     """
     context["blog_share_image"] = image
     fields = {"og:image": image.url, "og:image:alt": image.alt}
@@ -193,15 +201,8 @@ def add_page_metadata(app: Sphinx, pagename: str, templatename: str, context: di
         describe_post(app, post, context)
     elif describe_listing(app, pagename, context) and doctree is None:
         # sphinxext-opengraph skips pages without a doctree: have it write their tags.
-        context["metatags"] += get_tags(
-            context,
-            new_document("", app.builder.docsettings),
-            srcdir=app.srcdir,
-            outdir=app.outdir,
-            config=app.config,
-            builder=app.builder,
-            env=app.env,
-        )
+        context["metatags"] += tags_of_page_without_doctree(app, context)
+    app.emit("blog-page-described", pagename, context, doctree)
 
 
 def _add_site_tags(app: Sphinx, config: Config) -> None:
@@ -216,7 +217,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")
     app.setup_extension("sphinx_blog_fr._dates")
     app.setup_extension("sphinx_blog_fr._share_image")
+    app.add_event("blog-page-described")
     app.connect("config-inited", _add_site_tags)
-    # Before sphinxext-opengraph (500), which reads the fields set here.
+    # Before sphinxext-opengraph's html_page_context (500), which reads the fields set here.
     app.connect("html-page-context", add_page_metadata, priority=450)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

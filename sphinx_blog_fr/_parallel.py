@@ -12,29 +12,39 @@ ABlog also keeps its registry of posts in a class attribute
 a second build in the same process (a test suite, a preview server that
 builds in-process) would list the first build's posts. This extension empties
 it when each build starts.
+
+Once reading is over (``env-updated``, in the main process, so that the
+failure reads as one French message even with ``-j``), it checks that ABlog's
+records still have the fields the machinery reads. ABlog's internals are
+reached through ``compat.ablog``.
 """
 
 from __future__ import annotations
 
-from ablog.blog import Blog
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-
-def _start_build(app: Sphinx) -> None:
-    Blog._dict.clear()
-    if not hasattr(app.env, "ablog_posts"):
-        app.env.ablog_posts = {}
+from sphinx_blog_fr.compat.ablog import (
+    check_post_records,
+    declare_parallel_read_safe,
+    merge_parallel_records,
+    start_build,
+)
 
 
 def _merge_parallel_reads(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = getattr(other, "ablog_posts", {})
-    env.ablog_posts.update({docname: theirs[docname] for docname in docnames if docname in theirs})
+    merge_parallel_records(env, docnames, other)
+
+
+def _check_post_records(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    check_post_records(env)
+    return []
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
-    app.extensions["ablog"].parallel_read_safe = True
-    app.connect("builder-inited", _start_build)
+    declare_parallel_read_safe(app)
+    app.connect("builder-inited", start_build)
     app.connect("env-merge-info", _merge_parallel_reads)
+    app.connect("env-updated", _check_post_records)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

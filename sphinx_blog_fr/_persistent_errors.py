@@ -9,7 +9,7 @@ extension notes, through a handler on Sphinx's logger, the documents that
 had a warning or an error in a build (by the warning's location, or the
 document being read or written), keeps them beside the doctrees, and has
 the next build read them again (``env-get-outdated``) until they have none.
-(Posts whose front matter is refused are not documents; ``blog_front_matter``
+(Posts whose front matter is refused are not documents; ``_front_matter``
 reports them again on every build itself.)
 """
 
@@ -24,6 +24,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import NAMESPACE, get_node_location, is_suppressed_warning
+
+from sphinx_blog_fr._state import build_state
 
 #: The documents that had a problem in the previous build, in the doctree folder.
 PROBLEMS_FILE = "blog-documents-with-problems.json"
@@ -72,8 +74,8 @@ def _previous_problems(app: Sphinx) -> set[str]:
 
 
 def _start_build(app: Sphinx) -> None:
-    app.blog_problems = DocumentsWithProblems(app)
-    logging.getLogger(NAMESPACE).addHandler(app.blog_problems)
+    problems = build_state(app).problems = DocumentsWithProblems(app)
+    logging.getLogger(NAMESPACE).addHandler(problems)
 
 
 def _read_again(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list[str]:
@@ -82,14 +84,16 @@ def _read_again(app: Sphinx, env: BuildEnvironment, added: set, changed: set, re
 
 
 def _keep_problems(app: Sphinx, exception: Exception | None) -> None:
-    logging.getLogger(NAMESPACE).removeHandler(app.blog_problems)
-    problems = app.blog_problems.docnames & app.env.found_docs
+    handler = build_state(app).problems
+    logging.getLogger(NAMESPACE).removeHandler(handler)
+    problems = handler.docnames & app.env.found_docs
     if exception is not None:
         problems |= _previous_problems(app)
     _problems_file(app).write_text(json.dumps(sorted(problems)), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._state")
     app.connect("builder-inited", _start_build)
     app.connect("env-get-outdated", _read_again)
     app.connect("build-finished", _keep_problems)

@@ -5,12 +5,12 @@ the post and :data:`CATEGORY_WEIGHT` per category; the
 :data:`RELATED_POSTS` best are shown, ties broken by the newest date, then
 by title (then page name), so that every build lists the same posts in the same order. A
 post that shares nothing with any other shows no list. Tags and categories
-are compared by their page (``blog_taxonomy`` gives labels that differ only
+are compared by their page (``_taxonomy`` gives labels that differ only
 by case or accents one page).
 
 The template ``blog/related-posts.html`` shows ``blog_related_posts``. A
 post's list depends on every other post's tags, category, date and title:
-``blog_incremental`` compares :func:`related_lists` before and after an
+``_incremental`` compares :func:`related_lists` before and after an
 edit and rewrites the posts whose list changed.
 """
 

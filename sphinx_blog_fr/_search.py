@@ -18,14 +18,12 @@ the exact form it types.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-import sphinx.search
 from sphinx.application import Sphinx
 from sphinx.search.fr import SearchFrench
 
-#: Sphinx's minified Snowball stemmers, the ones it writes into language_data.js.
-_SPHINX_STEMMERS = Path(sphinx.search.__file__).parent / "minified-js"
+from sphinx_blog_fr.compat.sphinx import require_search_summary_hook, snowball_stemmer_script
+
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 # The same folding as fold(), for the reader's query in the browser.
@@ -55,8 +53,8 @@ class AccentInsensitiveFrenchSearch(SearchFrench):
     def js_stemmer_code(self) -> str:
         return "\n".join(
             (
-                (_SPHINX_STEMMERS / "base-stemmer.js").read_text(encoding="utf-8"),
-                (_SPHINX_STEMMERS / "french-stemmer.js").read_text(encoding="utf-8"),
+                snowball_stemmer_script("base-stemmer"),
+                snowball_stemmer_script("french-stemmer"),
                 _FOLDING_STEMMER_JS,
             )
         )
@@ -75,4 +73,6 @@ class AccentInsensitiveFrenchSearch(SearchFrench):
 
 def setup(app: Sphinx) -> dict:
     app.add_search_language(AccentInsensitiveFrenchSearch)
+    # The search page's readable summaries (templates/search.html) replace a function of Sphinx's script.
+    require_search_summary_hook()
     return {"parallel_read_safe": True, "parallel_write_safe": True}

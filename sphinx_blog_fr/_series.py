@@ -2,7 +2,7 @@
 
 A post's ``series:`` (in the schema, ``sphinx_blog_fr._schema``) names the
 series it is a part of. The parts of a series are its published posts (never
-a draft: ``blog_front_matter`` keeps them out of ABlog), in date order, then
+a draft: ``_front_matter`` keeps them out of ABlog), in date order, then
 by page name; series whose names differ only by case or accents are one, by
 their slug (``sphinx_blog_fr._slugs``, as tags), named as their first part names it.
 
@@ -13,9 +13,9 @@ their slug (``sphinx_blog_fr._slugs``, as tags), named as their first part names
   linked from each part.
 
 A part's list depends on the other parts' titles and dates:
-``blog_incremental`` compares :func:`series_lists` before and after an edit
+``_incremental`` compares :func:`series_lists` before and after an edit
 and rewrites every part whose list changed. The series pages are
-fingerprinted by ``blog_incremental`` like the listings, so an unchanged page
+fingerprinted by ``_incremental`` like the listings, so an unchanged page
 is left in place and a series no post names any more loses its page.
 """
 
@@ -24,13 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ablog
-import ablog.post
 from ablog.blog import Blog, Post
 from sphinx.application import Sphinx
 
 from sphinx_blog_fr._elision import insert_label
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._slugs import slugify
+from sphinx_blog_fr._state import build_state
+from sphinx_blog_fr.compat.ablog import registered_blog
 
 #: Where the series' pages are: ``blog/serie/<slug>``.
 SERIES_PATH = "blog/serie"
@@ -50,7 +51,7 @@ class Series:
 
 
 def _series_name(app: Sphinx, post: Post) -> str:
-    source = getattr(app, "blog_post_sources", {}).get(post.docname)
+    source = build_state(app).post_sources.get(post.docname)
     return str(source.front_matter.get("series") or "").strip() if source else ""
 
 
@@ -70,7 +71,7 @@ def collect_series(app: Sphinx) -> list[Series]:
 
 
 def series_lists(app: Sphinx) -> dict[str, tuple]:
-    """Return, for each part of a series, what its series list shows (for ``blog_incremental``)."""
+    """Return, for each part of a series, what its series list shows (for ``_incremental``)."""
     return {part.docname: one.summary() for one in collect_series(app) for part in one.parts}
 
 
@@ -92,15 +93,14 @@ def _add_series(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 
 def generate_series_pages(app: Sphinx) -> list[tuple[str, dict, str]]:
-    """Return the page of each series that changed (``html-collect-pages``)."""
+    """Return the page of each series that changed (``blog-generated-pages``)."""
     if not ablog.builder_support(app):
         return []
-    if not Blog(app):
-        ablog.post.register_posts(app)
+    registered_blog(app)
     pages = []
     for one in collect_series(app):
         # blog_incremental's fingerprints: left in place when unchanged, removed when the series is gone.
-        if app.blog_generated_files.is_unchanged(app.builder.get_target_uri(one.docname), one.summary()):
+        if build_state(app).generated_files.is_unchanged(app.builder.get_target_uri(one.docname), one.summary()):
             continue
         context = {
             "title": insert_label(_("Series “%s”"), one.name),
@@ -116,5 +116,5 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_blog_fr._incremental")
     app.connect("html-page-context", _add_series)
-    app.connect("html-collect-pages", generate_series_pages)
+    app.connect("blog-generated-pages", generate_series_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,8 +10,24 @@ import runpy
 from contextlib import chdir
 from pathlib import Path
 
+from sphinx_blog_fr._defaults import AUTHOR_KEY
+
+
+def build_defaults(names: dict) -> dict:
+    """The build's defaults of the names the commands read, for a conf.py of a few lines.
+
+    The build registers ``blog_timezone`` with "UTC" (``_dates``) and gives the
+    author its key (``_defaults.derived_defaults``); a command sees the same.
+    """
+    return {
+        "blog_timezone": "UTC",
+        "blog_authors": {AUTHOR_KEY: (names.get("author", ""), None)},
+        "blog_default_author": None if "blog_authors" in names else AUTHOR_KEY,
+    }
+
 
 def load_settings(root: Path) -> dict:
-    """Return the names that ``root/conf.py`` defines, e.g. ``settings["blog_timezone"]``."""
+    """Return the names that ``root/conf.py`` defines, e.g. ``settings["blog_timezone"]``, or the build's defaults."""
     with chdir(root):
-        return runpy.run_path(str(root / "conf.py"))
+        names = runpy.run_path(str(root / "conf.py"))
+    return {**build_defaults(names), **names}

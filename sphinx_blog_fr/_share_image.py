@@ -4,7 +4,7 @@ A link to a page without a picture of its own, shared on Mastodon, LinkedIn
 or Bluesky, showed a bare card. This extension draws, with Pillow, a
 1200 × 630 PNG (the size those services crop to) showing conf.py's
 ``project`` in Pillow's built-in scalable font, and writes it to
-``_static/blog-partage.png``; ``blog_opengraph`` gives it to every page
+``_static/blog-partage.png``; ``_opengraph`` gives it to every page
 that has no picture of its own.
 
 The picture is the same bytes on every build of one commit: Pillow writes

@@ -2,7 +2,7 @@
 
 Sphinx writes the pages of the documents it finds, but never removes the
 page of a document that is gone: a deleted post, a post turned draft
-(``blog_front_matter`` adds it to ``exclude_patterns``), or the old name of a
+(``_front_matter`` adds it to ``exclude_patterns``), or the old name of a
 renamed file kept answering at its address, with its old sidebar and links
 to tag pages that no longer exist. Nor does it remove the images and
 downloads only such a post used, the folders left empty, or the
@@ -18,14 +18,14 @@ environment, after a configuration change, still knows them), and:
 * at the end of a build that did not fail, removes every generated page of
   the previous build that this one neither wrote nor kept (the index of
   categories when the last category is gone); a page kept is a listing
-  page ``blog_incremental`` left in place because it did not change;
+  page ``_incremental`` left in place because it did not change;
 * removes from ``_images/`` and ``_downloads/`` the files no document uses
-  (``blog_images``' resized copies of the images in use are used);
+  (``_images``' resized copies of the images in use are used);
 * removes ``.buildinfo.bak``;
-* and, with every file it or ``blog_incremental`` removes, the folders
+* and, with every file it or ``_incremental`` removes, the folders
   this leaves empty.
 
-Listing pages and feeds no build produces any more are ``blog_incremental``'s
+Listing pages and feeds no build produces any more are ``_incremental``'s
 (it fingerprints them); it removes them with :func:`remove_output_file`.
 """
 
@@ -39,6 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_blog_fr._images import resized_image_names
+from sphinx_blog_fr._state import build_state
 
 #: The pages of the previous build, in the doctree folder.
 PAGES_FILE = "blog-pages.json"
@@ -78,8 +79,8 @@ class PageList:
         return {_page_of(app, docname) for docname in app.env.found_docs}
 
     def generated(self, app: Sphinx) -> set[str]:
-        """This build's other pages: those it wrote, and the listings ``blog_incremental`` left in place."""
-        kept = getattr(app, "blog_generated_files", None)
+        """This build's other pages: those it wrote, and the listings ``_incremental`` left in place."""
+        kept = build_state(app).generated_files
         return {_page_of(app, name) for name in self.written - app.env.found_docs} | set(kept.current if kept else ())
 
     def save(self, documents: set[str], generated: set[str]) -> None:
@@ -88,24 +89,26 @@ class PageList:
 
 def _start_build(app: Sphinx) -> None:
     if hasattr(app.builder, "get_outfilename"):
-        app.blog_page_list = PageList(app)
+        build_state(app).page_list = PageList(app)
 
 
 def _note_removed_documents(app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set) -> list:
     """Keep the pages of the documents Sphinx reports removed (``env-get-outdated``); rewrites nothing."""
-    if hasattr(app, "blog_page_list"):
-        app.blog_page_list.removed = {_page_of(app, docname) for docname in removed}
+    pages = build_state(app).page_list
+    if pages is not None:
+        pages.removed = {_page_of(app, docname) for docname in removed}
     return []
 
 
 def _note_written_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if hasattr(app, "blog_page_list"):
-        app.blog_page_list.written.add(pagename)
+    pages = build_state(app).page_list
+    if pages is not None:
+        pages.written.add(pagename)
 
 
 def _remove_pages_of_documents_gone(app: Sphinx) -> list:
     """Remove the pages of documents that are sources no more (``html-collect-pages``; adds no page)."""
-    pages = app.blog_page_list
+    pages = build_state(app).page_list
     for page in sorted((pages.previous_documents | pages.removed) - pages.documents(app)):
         remove_output_file(Path(app.outdir), page)
     return []
@@ -123,9 +126,10 @@ def _remove_unused(app: Sphinx, folder: str, used: set[str]) -> None:
 
 
 def _remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not hasattr(app, "blog_page_list"):
+    pages = build_state(app).page_list
+    if exception is not None or pages is None:
         return
-    outdir, env, pages = Path(app.outdir), app.env, app.blog_page_list
+    outdir, env = Path(app.outdir), app.env
     documents, generated = pages.documents(app), pages.generated(app)
     for page in sorted(pages.previous_generated - generated - documents):
         remove_output_file(outdir, page)
@@ -140,11 +144,13 @@ def _remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_blog_fr._state")
     app.connect("builder-inited", _start_build)
     app.connect("env-get-outdated", _note_removed_documents)
     app.connect("html-page-context", _note_written_page)
-    # Before sphinx-reredirects writes its pages (500): one may stand where a renamed post was.
+    # Before sphinx-reredirects writes its pages (its init, priority 500): one may stand where a renamed post was.
     app.connect("html-collect-pages", _remove_pages_of_documents_gone, priority=300)
-    # After every other extension has written its files (sitemap: 500).
+    # After every other build-finished listener, the upstream ones too (sphinx-sitemap's create_sitemap,
+    # Furo's _overwrite_pygments_css: 500) and any a blog adds: what none of them wrote is stale.
     app.connect("build-finished", _remove_stale_files, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import ablog.blog
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 
+from sphinx_blog_fr._front_matter import PostSource
 from sphinx_blog_fr._slugs import slugify
+from sphinx_blog_fr._state import build_state
+from sphinx_blog_fr.compat.ablog import use_slug_rule
 
 #: Front-matter keys whose values are labels with listing pages.
 LABEL_KEYS = ("tags", "category")
@@ -47,16 +48,16 @@ def _typographic_characters(label: str) -> int:
     return sum(1 for char in label if not char.isascii())
 
 
-def _choose_spellings(app: Sphinx, config: Config) -> None:
-    """Pick, for each slug of each label key, the one spelling every post will use."""
+def _choose_spellings(app: Sphinx, posts: dict[str, PostSource], drafts: dict[str, PostSource]) -> None:
+    """Pick, for each slug of each label key, the one spelling every published post will use."""
     spellings: dict[str, dict[str, Counter]] = {key: defaultdict(Counter) for key in LABEL_KEYS}
-    for post in getattr(app, "blog_post_sources", {}).values():
+    for post in posts.values():
         for key in LABEL_KEYS:
             for label in split_labels(post.front_matter.get(key)):
                 if key == "tags":
                     label = label.lower()
                 spellings[key][slugify(label)][label] += 1
-    app.blog_label_spellings = {
+    build_state(app).label_spellings = {
         key: {
             slug: max(
                 counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label])
@@ -74,10 +75,11 @@ class NormalizeLabels(SphinxTransform):
     default_priority = 798
 
     def apply(self) -> None:
-        post = getattr(self.app, "blog_post_sources", {}).get(self.env.docname)
+        state = build_state(self.app)
+        post = state.post_sources.get(self.env.docname)
         if post is None:
             return
-        chosen = self.app.blog_label_spellings
+        chosen = state.label_spellings
         for docinfo in self.document.findall(nodes.docinfo):
             for field_node in docinfo.findall(nodes.field):
                 key = field_node[0].astext()
@@ -92,9 +94,8 @@ class NormalizeLabels(SphinxTransform):
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._front_matter")
-    # ABlog looks slugify up at call time in its own module; this is its only slug rule.
-    ablog.blog.slugify = slugify
-    # After blog_front_matter has read the posts (priority 500).
-    app.connect("config-inited", _choose_spellings, priority=600)
+    use_slug_rule(slugify)
+    app.setup_extension("sphinx_blog_fr._state")
+    app.connect("blog-posts-read", _choose_spellings)
     app.add_transform(NormalizeLabels)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

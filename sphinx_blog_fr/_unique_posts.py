@@ -7,7 +7,7 @@ search results. The slug (the file's name) names a post across the whole
 blog, whatever its year: ``make post`` refuses a title whose slug a post of
 any year has, and so does the build.
 
-Once ``blog_front_matter`` has read every post, published or draft (a draft
+Once ``_front_matter`` has read every post, published or draft (a draft
 is checked now rather than on the day it goes out), this extension reports
 the second post of each pair as an error naming both files. Both posts are
 still built: neither is faulty alone, and the build fails anyway.
@@ -16,7 +16,6 @@ still built: neither is faulty alone, and the build fails anyway.
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util import logging
 
 from sphinx_blog_fr._front_matter import PostSource
@@ -30,10 +29,8 @@ def _title_key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _check_unique(app: Sphinx, config: Config) -> None:
-    posts: list[PostSource] = sorted(
-        [*app.blog_post_sources.values(), *app.blog_draft_sources.values()], key=lambda post: post.docname
-    )
+def _check_unique(app: Sphinx, published: dict[str, PostSource], drafts: dict[str, PostSource]) -> None:
+    posts: list[PostSource] = sorted([*published.values(), *drafts.values()], key=lambda post: post.docname)
     by_slug: dict[str, PostSource] = {}
     by_title: dict[str, PostSource] = {}
     srcdir = app.srcdir
@@ -64,6 +61,5 @@ def _check_unique(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._front_matter")
-    # After blog_front_matter has read the posts (priority 500).
-    app.connect("config-inited", _check_unique, priority=550)
+    app.connect("blog-posts-read", _check_unique)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -41,6 +41,8 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx_reredirects import Reredirects
 
+from sphinx_blog_fr._state import build_state
+
 REDIRECTS_FILE = "redirects.json"
 _SAFE_SOURCE = re.compile(r"(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[^\\\x00-\x1f\x7f*?\[\]]+")
 _SAFE_TARGET = re.compile(r"/[A-Za-z0-9._~/%-]*(?:#[A-Za-z0-9._~-]*)?")
@@ -66,7 +68,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_imported_redirects)
     app.connect("html-page-context", add_query_script)
     app.connect("html-page-context", refuse_page_over_redirect)
-    # Before sphinx-reredirects writes the redirect pages (priority 500).
+    # Before sphinx-reredirects writes the redirect pages (its init, html-collect-pages, priority 500).
     app.connect("html-collect-pages", check_redirect_pages, priority=450)
     app.connect("build-finished", unquote_redirect_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
@@ -136,9 +138,7 @@ def _valid_id(path: Path, name: str, key: object, value: object, report: bool) -
 def add_imported_redirects(app: Sphinx, config: Config) -> None:
     """Merge the imported old paths into ``config.redirects`` (conf.py's own entries take precedence)."""
     imported = load_redirects(Path(app.srcdir), report=True)["pages"]
-    app.wordpress_imported_redirects = set(imported) - set(config.redirects)
-    app.wordpress_redirect_files = {}
-    app.wordpress_written_pages = set()
+    build_state(app).imported_redirects = set(imported) - set(config.redirects)
     config.redirects = {**imported, **config.redirects}
 
 
@@ -147,14 +147,15 @@ def check_redirect_pages(app: Sphinx) -> list:
 
     The pages checked here are the documents, the pages written so far (the
     general index) and the files the previous build generated, which
-    ``blog_incremental`` leaves in place; pages written later (listings,
+    ``_incremental`` leaves in place; pages written later (listings,
     search, 404) are checked as they are written (:func:`refuse_page_over_redirect`).
     """
     if app.builder.format != "html" or not app.config.redirects:
         return []
     outdir = Path(app.outdir).resolve()
-    generated = getattr(getattr(app, "blog_generated_files", None), "previous", {})
-    pages = {_output_file(app, docname): docname for docname in app.env.found_docs | app.wordpress_written_pages}
+    generated_files = build_state(app).generated_files
+    generated = generated_files.previous if generated_files else {}
+    pages = {_output_file(app, docname): docname for docname in app.env.found_docs | build_state(app).redirect_checked_pages}
     pages |= {(outdir / path).resolve(): path.removesuffix(app.builder.out_suffix) for path in generated}
     # Reredirects.docname_out_path is sphinx-reredirects' own rule for a redirect's file (a public method).
     reredirects = Reredirects(app)
@@ -164,7 +165,7 @@ def check_redirect_pages(app: Sphinx) -> list:
         if problems:
             _refuse(app, source, problems[0])
         else:
-            app.wordpress_redirect_files.update(dict.fromkeys(files, source))
+            build_state(app).redirect_files.update(dict.fromkeys(files, source))
     return []
 
 
@@ -180,8 +181,8 @@ def _collision(file: Path, outdir: Path, pages: dict[Path, str]) -> str:
 def refuse_page_over_redirect(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """A page written after the redirects replaces the one it collides with; that is an error naming both."""
     file = _output_file(app, pagename)
-    app.wordpress_written_pages.add(pagename)
-    source = app.wordpress_redirect_files.pop(file, None)
+    build_state(app).redirect_checked_pages.add(pagename)
+    source = build_state(app).redirect_files.pop(file, None)
     if source is not None:
         page = file.relative_to(Path(app.outdir).resolve())
         _refuse(app, source, f"elle remplacerait la page {page} du blog ({pagename}), qui est gardée")
@@ -203,7 +204,7 @@ def _output_file(app: Sphinx, pagename: str) -> Path:
 
 def _refuse(app: Sphinx, source: str, reason: str) -> None:
     """Log one error for the redirect of *source*, located in the file it came from, and drop it."""
-    imported = source in app.wordpress_imported_redirects
+    imported = source in build_state(app).imported_redirects
     origin = Path(app.srcdir, REDIRECTS_FILE if imported else "conf.py")
     location = _location(origin, json.dumps(source, ensure_ascii=False) if imported else source)
     logger.error("redirection de l’ancienne adresse « %s » refusée : %s", source, reason, location=location)

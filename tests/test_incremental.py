@@ -242,3 +242,15 @@ def test_a_broken_link_fails_every_build_until_it_is_fixed(tmp_path: Path):
     fixed = make_html(site.srcdir, site.html.parent)
     assert fixed.returncode == 0, fixed.output
     assert make_html(site.srcdir, site.html.parent).output.count("aucune cible n'est périmée") == 1
+
+
+def test_after_a_description_edit_the_listings_show_the_new_excerpt(tmp_path: Path):
+    """A ``description:`` is a post's excerpt: editing only it must rewrite the listings, as a clean build would."""
+    first = build_site(tmp_path / "site", {"posts/2020/p.md": post_source("P", extra="description: Ancien résumé")})
+    assert first.returncode == 0, first.output
+    post = first.srcdir / "posts/2020/p.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Ancien résumé", "Nouveau résumé"), encoding="utf-8")
+    incremental = make_html(first.srcdir, first.html.parent)
+    assert incremental.returncode == 0, incremental.output
+    assert "Nouveau résumé" in (incremental.html / "index.html").read_text(encoding="utf-8")
+    assert differing_files(incremental.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []

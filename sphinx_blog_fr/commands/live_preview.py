@@ -23,11 +23,10 @@ import re
 import sys
 from pathlib import Path
 
-# Private: sphinx-autobuild (2025.8.25) has no public way to add a middleware to
-# its server; _create_app returns its Starlette application, which we extend.
-import sphinx_autobuild.__main__ as autobuild
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sphinx_blog_fr.compat.autobuild import serve_with
 
 #: Request headers that would let the browser keep a page without its banner, or with a stale one.
 _CONDITIONAL_HEADERS = {b"if-none-match", b"if-modified-since"}
@@ -117,15 +116,7 @@ def _paths(argv: list[str]) -> tuple[Path, Path]:
 
 def main(argv: list[str]) -> None:
     warnings_file, srcdir = _paths(argv)
-    create_app = autobuild._create_app
-
-    def create_app_with_banner(*args, **kwargs):
-        app = create_app(*args, **kwargs)
-        app.add_middleware(BuildErrorBanner, warnings_file=warnings_file, srcdir=srcdir)
-        return app
-
-    autobuild._create_app = create_app_with_banner
-    autobuild.main(argv)
+    serve_with(lambda app: app.add_middleware(BuildErrorBanner, warnings_file=warnings_file, srcdir=srcdir), argv)
 
 
 if __name__ == "__main__":

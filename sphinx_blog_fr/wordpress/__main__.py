@@ -13,7 +13,14 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from sphinx_blog_fr._settings import load_settings
-from sphinx_blog_fr.wordpress.importer import BlogSettings, Conflict, SlugCollision, apply_plan, plan_import
+from sphinx_blog_fr.wordpress.importer import (
+    BlogSettings,
+    Conflict,
+    SlugCollision,
+    apply_plan,
+    comments_already_imported,
+    plan_import,
+)
 from sphinx_blog_fr.wordpress.wxr import WxrError, read_export
 
 
@@ -82,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur : {error}", file=sys.stderr)
         return 1
     settings = BlogSettings.from_conf(load_settings(arguments.root))
-    plan = plan_import(export, settings, arguments.uploads, arguments.output_dir)
+    earlier_comments = comments_already_imported(arguments.root)
+    plan = plan_import(export, settings, arguments.uploads, arguments.output_dir, earlier_comments)
     try:
         apply_plan(plan, arguments.root, arguments.force)
     except Conflict as conflict:

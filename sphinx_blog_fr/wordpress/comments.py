@@ -10,11 +10,17 @@ A comment was written by a reader, not the author: its HTML keeps only
 text, emphasis, links (marked ``rel="nofollow ugc"``), quotes, code and
 line breaks (:func:`.sanitize.sanitise_comment`), and what was taken out
 is counted for the import report.
+
+WordPress splits a big site's export into several files; the comments a
+post had in an earlier import are kept when a later file has the post again
+(:func:`merged_comments`): the import remembers each post's published
+comments in ``wordpress-import.json`` (:func:`comment_records`,
+:func:`comments_from_records`).
 """
 
 import html
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -32,6 +38,35 @@ _MAX_THREAD_DEPTH = 5  # WordPress's default « thread_comments_depth »
 def published_comments(comments: list[Comment]) -> list[Comment]:
     """The comments readers could see: approved, of the ``comment`` type."""
     return [comment for comment in comments if comment.approved and comment.type in _CONVERSATION_TYPES]
+
+
+def merged_comments(earlier: list[Comment], later: list[Comment]) -> list[Comment]:
+    """The comments of *earlier* and *later*, the later version of a comment with the same ID winning.
+
+    A comment without ID (0) cannot be matched; it is kept once per distinct content.
+    """
+    merged: dict[object, Comment] = {}
+    for comment in [*earlier, *later]:
+        merged[comment.id if comment.id > 0 else comment] = comment
+    return list(merged.values())
+
+
+def comment_records(comments: list[Comment]) -> list[dict]:
+    """*comments* as JSON data, for ``wordpress-import.json``."""
+    records = []
+    for comment in comments:
+        record = asdict(comment)
+        record["date_gmt"] = comment.date_gmt.isoformat() if comment.date_gmt else None
+        records.append(record)
+    return records
+
+
+def comments_from_records(records: list[dict]) -> list[Comment]:
+    """The comments :func:`comment_records` wrote."""
+    return [
+        Comment(**{**record, "date_gmt": datetime.fromisoformat(record["date_gmt"]) if record["date_gmt"] else None})
+        for record in records
+    ]
 
 
 def comments_html(comments: list[Comment], zone: ZoneInfo, locale: str) -> Sanitised:

@@ -1,8 +1,10 @@
 """The text of one imported file: front matter, title heading, body, archived comments.
 
 Posts carry ABlog's front matter (the keys the site accepts, no others);
-pages carry only ``orphan: true`` (Sphinx would otherwise warn that no table
-of contents includes them), drafts of pages nothing. Values are written as YAML scalars,
+pages carry ``orphan: true`` (Sphinx would otherwise warn that no table
+of contents includes them) and, when WordPress ordered them, their place in
+the blog's menu of pages (``menu_order: 3``, read by ``sphinx_blog_fr._menu``);
+drafts of pages nothing. Values are written as YAML scalars,
 quoted only when YAML would otherwise read them as something else
 (``tags: 2017`` would be a number, ``Note : x`` a mapping).
 
@@ -88,9 +90,11 @@ def page_text(title: str, body: str) -> str:
     return heading + ("\n" + body if body.strip() else "")
 
 
-def standalone_page_text(title: str, body: str) -> str:
-    """A WordPress page: a plain page marked ``orphan`` (reached by links and redirects, in no table of contents)."""
-    return "---\norphan: true\n---\n\n" + page_text(title, body)
+def standalone_page_text(title: str, body: str, menu_order: int | None = None) -> str:
+    """A WordPress page: a plain page marked ``orphan`` (in no table of contents: reached by the blog's
+    menu of pages, links and redirects), with its place in that menu when it has one."""
+    order = "" if menu_order is None else f"menu_order: {menu_order}\n"
+    return f"---\norphan: true\n{order}---\n\n" + page_text(title, body)
 
 
 def unique_names(names: list[str]) -> list[str]:

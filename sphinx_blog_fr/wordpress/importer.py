@@ -17,6 +17,8 @@ Where things go (relative to the repository root):
   folder (``pages/<parent>/<slug>.md``), as in WordPress's page hierarchy;
 - custom post types: as pages when their items form a hierarchy, else as
   posts (see :func:`_select`); contact-form answers (``feedback``) never;
+- the order of the published pages in the blog's menu of pages (``menu_order``
+  in their front matter): WordPress's main menu, then its page order (:mod:`.menus`);
 - drafts, pending and scheduled posts and pages, and password-protected ones
   (their content was never public): ``drafts/<slug>.md``, outside ``posts/``
   so the site never publishes them; a post there has no ``date``;
@@ -24,6 +26,16 @@ Where things go (relative to the repository root):
 
 Categories and tags are named by :mod:`.labels` (two WordPress terms, two
 pages); what a written item loses is listed by :mod:`.losses`.
+
+Of two items with one ID, WordPress's importer keeps the last (a later
+export of the same content): only that one is written, and the earlier
+one's addresses redirect to it (or the report says why they cannot).
+
+A later import (the second file of a split export) adds to the first: its
+redirects are merged into ``redirects.json``, and a post's archived comments
+are those of every import (``wordpress-import.json`` keeps each post's
+published comments, under its WordPress short link ``<site>/?p=ID``; see
+:func:`comments_already_imported`), never only the last file's.
 
 Nothing else is written: file names come from slugs (:func:`slugify`), never
 from the export's raw text, and every path is checked again, when staged, to
@@ -44,7 +56,13 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from sphinx_blog_fr._slugs import shortened, slugify
-from sphinx_blog_fr.wordpress.comments import comments_html
+from sphinx_blog_fr.wordpress.comments import (
+    comment_records,
+    comments_from_records,
+    comments_html,
+    merged_comments,
+    published_comments,
+)
 from sphinx_blog_fr.wordpress.convert import (
     Context,
     convert,
@@ -64,6 +82,7 @@ from sphinx_blog_fr.wordpress.documents import (
 from sphinx_blog_fr.wordpress.labels import Labels, term_key, term_labels
 from sphinx_blog_fr.wordpress.losses import modified_dates, unkept
 from sphinx_blog_fr.wordpress.media import MediaLibrary, PostMedia
+from sphinx_blog_fr.wordpress.menus import page_order
 from sphinx_blog_fr.wordpress.redirects import (
     REDIRECTS_FILE,
     Redirects,
@@ -75,7 +94,7 @@ from sphinx_blog_fr.wordpress.redirects import (
 from sphinx_blog_fr.wordpress.render import Renderer
 from sphinx_blog_fr.wordpress.report import Report
 from sphinx_blog_fr.wordpress.sanitize import excerpt_text
-from sphinx_blog_fr.wordpress.wxr import Export, Item
+from sphinx_blog_fr.wordpress.wxr import Comment, Export, Item
 
 MANIFEST_FILE = "wordpress-import.json"
 UNKNOWN_SITE = "https://site-wordpress-inconnu.invalid/"
@@ -144,6 +163,8 @@ class Plan:
     outputs: list[tuple[int, str]] = field(default_factory=list)
     #: The folder of published posts, whose slugs must stay unique across all years.
     posts_dir: str = "posts"
+    #: The published comments of each written post (this import's and earlier ones'), by short link.
+    comments: dict[str, list[dict]] = field(default_factory=dict)
 
 
 @dataclass
@@ -154,21 +175,32 @@ class _Entry:
     kind: str
     slug: str = ""
     path: str = ""
+    #: A published page's place in the blog's menu of pages (:mod:`.menus`), when WordPress ordered it.
+    menu_order: int | None = None
 
 
-def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, posts_dir: str = "posts") -> Plan:
-    """Convert the whole export into a :class:`Plan`, without writing anything."""
-    report = Report(export.path, export.version)
-    entries = _select(export, report)
+def plan_import(
+    export: Export,
+    settings: BlogSettings,
+    uploads: Path | None,
+    posts_dir: str = "posts",
+    earlier_comments: dict[str, list[Comment]] | None = None,
+) -> Plan:
+    """Convert the whole export into a :class:`Plan`, without writing anything; a post keeps the
+    comments earlier imports gave it (*earlier_comments*: :func:`comments_already_imported`)."""
+    report = Report(export.path, export.version, notes=list(export.notes))
+    entries, replaced = _select(export, report)
     _name(entries, posts_dir, settings.zone)
+    _order_pages(export, entries, report)
     plan = Plan(report, posts_dir=posts_dir)
     library = MediaLibrary([item for item in export.items if item.type == "attachment"], uploads)
     labels = term_labels(export, [entry.item for entry in entries])
     report.notes += labels.notes
     links = _link_map(entries, export.site_url)
-    planner = _Planner(export, settings, plan, Renderer(library), library, links, labels)
+    planner = _Planner(export, settings, plan, Renderer(library), library, links, labels, earlier_comments or {})
     for entry in entries:
         planner.add(entry)
+    planner.redirect_replaced(replaced)
     planner.add_archive_redirects()
     # A post keeps its modification date (« updated »); a page has no such key.
     pages = [entry.item for entry in entries if entry.kind != "post"]
@@ -179,6 +211,11 @@ def plan_import(export: Export, settings: BlogSettings, uploads: Path | None, po
     report.notes += planner.redirects.refused
     report.notes += [f"fichier d’images non copié ({why}) : {path}" for path, why in sorted(library.refused.items())]
     return plan
+
+
+def comments_already_imported(root: Path) -> dict[str, list[Comment]]:
+    """The published comments earlier imports into *root* wrote, by post short link (``<site>/?p=ID``)."""
+    return {link: comments_from_records(records) for link, records in _read_manifest(root, "comments").items()}
 
 
 def apply_plan(plan: Plan, root: Path, force: bool) -> None:
@@ -216,6 +253,7 @@ def apply_plan(plan: Plan, root: Path, force: bool) -> None:
                 {
                     "files": dict(sorted(manifest.items())),
                     "removed": removed,
+                    "comments": dict(sorted((_read_manifest(root, "comments") | plan.comments).items())),
                     "report": plan.report.as_data(),
                 },
                 ensure_ascii=False,
@@ -245,8 +283,9 @@ def _slug_collisions(plan: Plan, root: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def _select(export: Export, report: Report) -> list[_Entry]:
+def _select(export: Export, report: Report) -> tuple[list[_Entry], list[Item]]:
     """Count every item and keep the posts and pages to write; record every other one as skipped.
+    Also return the items a later one with the same ID replaces.
 
     A custom post type (a plugin's or a theme's: « portfolio », « recette »…) is written as pages
     when its items form a hierarchy (one of them has a parent), as WordPress's hierarchical types
@@ -255,13 +294,14 @@ def _select(export: Export, report: Report) -> list[_Entry]:
     hierarchical = {item.type for item in export.items if item.parent and item.type not in _BUILT_IN_TYPES}
     # As WordPress's importer, the last item with an ID wins (a later export of the same content).
     last_with_id = {item.id: item for item in export.items if item.id > 0}
-    entries = []
+    entries, replaced = [], []
     for item in export.items:
         report.seen[(item.type, item.status)] += 1
         reason = _skip_reason(item)
         if not reason and item.id > 0 and last_with_id[item.id] is not item:
             later = last_with_id[item.id].title or UNTITLED
             reason = f"même ID qu’un contenu plus loin dans l’export (« {later} »), qui le remplace"
+            replaced.append(item)
         if reason:
             report.skip(_describe(item), reason)
             continue
@@ -273,7 +313,7 @@ def _select(export: Export, report: Report) -> list[_Entry]:
             name = "page" if written_as == "page" else "article"
             report.notes.append(f"{_describe(item)} : type de contenu « {item.type} », écrit comme {name}")
         entries.append(_Entry(item, ("draft-" if draft else "") + written_as))
-    return entries
+    return entries, replaced
 
 
 def _skip_reason(item: Item) -> str:
@@ -282,6 +322,8 @@ def _skip_reason(item: Item) -> str:
         return "élément sans champs WordPress reconnus (espace de noms étranger)"
     if item.type == "attachment":
         return "pièce jointe : ses fichiers sont repris dans les contenus qui les utilisent"
+    if item.type == "nav_menu_item":
+        return "élément de menu (nav_menu_item) : le blog reprend l’ordre des pages du menu principal (voir « À vérifier »)"
     if item.type in _INTERNAL_TYPES:
         return f"type interne de WordPress ({item.type})"
     if item.type in _PRIVATE_TYPES:
@@ -308,6 +350,15 @@ def _name(entries: list[_Entry], posts_dir: str, zone: ZoneInfo) -> None:
     pages = {entry.item.id: entry for entry in entries if entry.kind == "page"}
     for entry in entries:
         entry.path = _path(entry, posts_dir, zone, _ancestors(entry, pages))
+
+
+def _order_pages(export: Export, entries: list[_Entry], report: Report) -> None:
+    """Give each published page its place in the blog's menu: WordPress's main menu, then its page order."""
+    pages = [entry for entry in entries if entry.kind == "page"]
+    order = page_order(export, [entry.item for entry in pages])
+    for entry in pages:
+        entry.menu_order = order.positions.get(entry.item.id)
+    report.notes += order.notes
 
 
 def _ancestors(entry: _Entry, pages: dict[int, _Entry]) -> list[str]:
@@ -373,6 +424,7 @@ class _Planner:
         library: MediaLibrary,
         links: dict[str, str],
         labels: Labels,
+        earlier_comments: dict[str, list[Comment]],
     ) -> None:
         self.export = export
         self.settings = settings
@@ -386,6 +438,9 @@ class _Planner:
         self.used_terms: dict[tuple[str, str], str] = {}
         self.used_authors: dict[str, str] = {}
         self.titles: dict[str, Item] = {}
+        #: The new page of each published post or page with an ID, by its ID.
+        self.targets: dict[int, str] = {}
+        self.earlier_comments = earlier_comments
 
     def add(self, entry: _Entry) -> None:
         """Write *entry*'s file into the plan and record its redirects."""
@@ -395,7 +450,7 @@ class _Planner:
         context = Context(media, base, entry.path.rpartition("/")[0], self.links)
         rendered = self.renderer.render_sanitised(item)
         body = convert(rendered.html, context)
-        thread = comments_html(item.comments, self.settings.zone, self.settings.language)
+        thread = comments_html(self._comments(item), self.settings.zone, self.settings.language)
         comments = convert(thread.html, context)
         report.remove(entry.path, _describe(item), rendered.removed + thread.removed)
         title = convert_inline(item.title, context)
@@ -425,10 +480,20 @@ class _Planner:
         if entry.kind in ("post", "page") and not undated:
             self._redirect(entry)
 
+    def _comments(self, item: Item) -> list[Comment]:
+        """The published comments of *item*, with those an earlier import gave it; remembered for the next."""
+        if item.id <= 0:
+            return item.comments
+        link = _short_link(self.export.site_url, item.id)
+        comments = merged_comments(self.earlier_comments.get(link, []), published_comments(item.comments))
+        if comments:
+            self.plan.comments[link] = comment_records(comments)
+        return comments
+
     def _text(self, entry: _Entry, title: str, body: str, excerpt: int | None) -> str:
         """The file content: front matter for posts (no date for drafts), none for pages."""
         if entry.kind == "page":
-            return standalone_page_text(title, body)
+            return standalone_page_text(title, body, entry.menu_order)
         if entry.kind == "draft-page":
             return page_text(title, body)
         item = entry.item
@@ -484,10 +549,33 @@ class _Planner:
         """Old addresses of a published post or page: its link, its old slugs, its ``?p=`` id."""
         item = entry.item
         target = "/" + entry.path.removesuffix(".md") + ".html"
+        self._redirect_addresses(item, target)
+        self.redirects.add_ids(item.id, target, is_page=entry.kind == "page")
+        if item.id > 0:
+            self.targets[item.id] = target
+
+    def _redirect_addresses(self, item: Item, target: str) -> None:
+        """Redirect the link of *item* and its addresses under its old slugs to *target*."""
         self.redirects.add_url(item.link, target)
         for old_slug in item.meta_values("_wp_old_slug"):
             self.redirects.add_url(_with_slug(item.link, item.slug, old_slug.strip()), target)
-        self.redirects.add_ids(item.id, target, is_page=entry.kind == "page")
+
+    def redirect_replaced(self, replaced: list[Item]) -> None:
+        """The addresses of each published item a later one with its ID replaced → the later one's page.
+
+        Called after every entry is added, so that an address of a written item keeps its own page.
+        """
+        for item in replaced:
+            if item.status != "publish" or item.password:
+                continue  # never public: no address to keep
+            target = self.targets.get(item.id)
+            if target is None:
+                self.plan.report.notes.append(
+                    f"{_describe(item)} : adresse non redirigée, le contenu du même ID qui le remplace "
+                    f"n’est pas publié : {item.link or '(aucune adresse)'}"
+                )
+            else:
+                self._redirect_addresses(item, target)
 
     def add_archive_redirects(self) -> None:
         """Old category, tag, author, date archives and feeds → the new listings."""
@@ -522,7 +610,7 @@ def _link_map(entries: list[_Entry], site_url: str) -> dict[str, str]:
         if entry.kind in ("post", "page"):
             links[link_key(entry.item.link)] = entry.path
             if entry.item.id > 0:
-                links[link_key(f"{site_url.rstrip('/')}/?p={entry.item.id}")] = entry.path
+                links[link_key(_short_link(site_url, entry.item.id))] = entry.path
     return links
 
 
@@ -532,6 +620,11 @@ _OUTPUT_NAMES = {
     "draft-post": "articles en brouillon",
     "draft-page": "pages en brouillon",
 }
+
+
+def _short_link(site_url: str, post_id: int) -> str:
+    """WordPress's short link of a post, ``<site>/?p=ID``: what names it across the files of one export."""
+    return f"{site_url.rstrip('/')}/?p={post_id}"
 
 
 def _with_sticky_tag(tags: list[str], sticky: bool) -> list[str]:

@@ -10,6 +10,15 @@ redefines ``wp:`` to a foreign address is not mistaken for WordPress data.
 WordPress.com exports use the ``atom:`` prefix without declaring it; that
 declaration is added before parsing, on the same line, so error line numbers
 still point into the author's file.
+
+Old WordPress versions wrote a ``]]>`` inside a CDATA section as it was
+(``<![CDATA[a ]]> b]]></content:encoded>``), which no XML parser accepts.
+WordPress's importer then falls back to reading each element's text up to
+its closing tag, CDATA markers stripped at both ends; when the strict parse
+fails, such sections are escaped as WordPress escapes them today
+(``]]]]><![CDATA[>``, on the same line) and the file is parsed again. If it
+still fails, the first error is the one reported; the report says when a
+file needed this (``Export.notes``).
 """
 
 import re
@@ -30,6 +39,9 @@ _WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/$")
 _VERSION = re.compile(r"^\d+\.\d+$")
 _UNDECLARED_ATOM = re.compile(rb"<rss\b(?![^>]*xmlns:atom=)")
 _NO_DATE = "0000-00-00 00:00:00"
+# One element's whole text as one CDATA section, up to the first closing tag of the same name.
+_ELEMENT_CDATA = re.compile(rb"(<([\w:.-]+)[^<>]*>)<!\[CDATA\[(.*?)\]\]>(</\2>)", re.DOTALL)
+_ESCAPED_CDATA_END = b"]]]]><![CDATA[>"
 
 
 class WxrError(Exception):
@@ -110,12 +122,24 @@ class Export:
     authors: dict[str, str]
     categories: dict[str, Category]
     items: list[Item]
+    #: Every term the channel declares (categories, tags, other taxonomies), by its ``wp:term_id``.
+    terms: dict[int, Term] = field(default_factory=dict)
+    #: What the reader had to repair to read the file as WordPress does, one report line each.
+    notes: list[str] = field(default_factory=list)
 
 
 def read_export(path: Path) -> Export:
     """Parse the WXR file at *path*; raise :class:`WxrError` naming the file and line if it is not one."""
-    data = path.read_bytes()
-    root = _parse(path, _declare_atom_prefix(data))
+    data = _declare_atom_prefix(path.read_bytes())
+    notes = []
+    try:
+        root = _parse(path, data)
+    except WxrError as error:
+        root = _parse_repaired(path, data, error)
+        notes.append(
+            "export mal formé (« ]]> » non échappé dans une section CDATA, écrit par un ancien WordPress) : "
+            "lu comme le lit l’importeur de WordPress, chaque champ jusqu’à sa balise fermante"
+        )
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise WxrError(f"{path} : ce n’est pas un export WordPress (pas d’élément <rss><channel>).")
@@ -127,6 +151,8 @@ def read_export(path: Path) -> Export:
         authors=_authors(channel, wp),
         categories=_categories(channel, wp),
         items=[_item(element, wp) for element in channel.findall("item")],
+        terms=_declared_terms(channel, wp),
+        notes=notes,
     )
 
 
@@ -135,6 +161,32 @@ def _declare_atom_prefix(data: bytes) -> bytes:
     if b"<atom:" not in data:
         return data
     return _UNDECLARED_ATOM.sub(f'<rss xmlns:atom="{ATOM_NS}"'.encode(), data, count=1)
+
+
+def _parse_repaired(path: Path, data: bytes, error: WxrError) -> Element:
+    """Parse *data* again, its unescaped CDATA ends escaped; raise the first *error* if that changes nothing."""
+    repaired = _escape_unescaped_cdata_ends(data)
+    if repaired == data:
+        raise error
+    try:
+        return _parse(path, repaired)
+    except WxrError:
+        raise error from None
+
+
+def _escape_unescaped_cdata_ends(data: bytes) -> bytes:
+    """Escape each ``]]>`` inside an element's CDATA text, as WordPress now writes it (``]]]]><![CDATA[>``).
+
+    An element whose CDATA is already escaped is left as it is, as WordPress's regex reader does.
+    """
+
+    def escape(match: re.Match[bytes]) -> bytes:
+        opening, _, text, closing = match.groups()
+        if _ESCAPED_CDATA_END in text:
+            return match.group(0)
+        return opening + b"<![CDATA[" + text.replace(b"]]>", _ESCAPED_CDATA_END) + b"]]>" + closing
+
+    return _ELEMENT_CDATA.sub(escape, data)
 
 
 def _parse(path: Path, data: bytes) -> Element:
@@ -191,6 +243,26 @@ def _categories(channel: Element, wp: str) -> dict[str, Category]:
         name = _text(element.find(f"{{{wp}}}cat_name")) or slug
         categories[slug] = Category(name, _text(element.find(f"{{{wp}}}category_parent")))
     return categories
+
+
+def _declared_terms(channel: Element, wp: str) -> dict[int, Term]:
+    """The channel's ``wp:category``, ``wp:tag`` and ``wp:term`` by term ID (what menu items point to)."""
+    terms = {}
+    forms = [
+        ("category", "category_nicename", "cat_name"),
+        ("tag", "tag_slug", "tag_name"),
+        ("term", "term_slug", "term_name"),
+    ]
+    for element_name, slug_name, name_name in forms:
+        for element in channel.findall(f"{{{wp}}}{element_name}"):
+            taxonomy = {"category": "category", "tag": "post_tag"}.get(element_name) or _text(
+                element.find(f"{{{wp}}}term_taxonomy")
+            )
+            slug = _text(element.find(f"{{{wp}}}{slug_name}"))
+            term = Term(taxonomy, slug, _text(element.find(f"{{{wp}}}{name_name}")) or slug)
+            terms[_integer(_text(element.find(f"{{{wp}}}term_id")))] = term
+    terms.pop(0, None)
+    return terms
 
 
 def _item(element: Element, wp: str) -> Item:

@@ -62,3 +62,20 @@ def test_external_entities_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(WxrError, match="ligne 2 : déclaration d’entité « secret » refusée"):
         read_export(write(tmp_path, external))
+
+
+def test_an_unescaped_cdata_end_is_read_as_wordpress_reads_it_beside_an_escaped_one(tmp_path: Path) -> None:
+    items = """<item><title><![CDATA[a ]]> b]]></title><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[x ]]]]><![CDATA[> y]]></content:encoded></item>"""
+    export = read_export(write(tmp_path, minimal_export("http://wordpress.org/export/1.2/", items)))
+    assert (export.items[0].title, export.items[0].content) == ("a ]]> b", "x ]]> y")
+    assert len(export.notes) == 1
+
+
+def test_a_file_the_cdata_repair_cannot_save_is_refused_at_its_first_error(tmp_path: Path) -> None:
+    broken = minimal_export(
+        "http://wordpress.org/export/1.2/", "\n<item><title><![CDATA[a ]]> b]]></title>\n<oops></item>"
+    )
+    # The first error is the unescaped « ]]> » of line 4, not the « <oops> » the repaired file trips on.
+    with pytest.raises(WxrError, match=r"ligne 4, colonne 32 :"):
+        read_export(write(tmp_path, broken))

@@ -21,7 +21,13 @@ from bs4 import BeautifulSoup, Tag
 from conftest import make_html
 from sphinx_blog_fr._settings import load_settings
 from sphinx_blog_fr.commands._site import copy_site_machinery
-from sphinx_blog_fr.wordpress.importer import BlogSettings, Plan, apply_plan, plan_import
+from sphinx_blog_fr.wordpress.importer import (
+    BlogSettings,
+    Plan,
+    apply_plan,
+    comments_already_imported,
+    plan_import,
+)
 from sphinx_blog_fr.wordpress.wxr import read_export
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -56,7 +62,7 @@ def new_site(root: Path) -> Path:
 
 def import_into(root: Path, export: Path, uploads: Path | None = None, force: bool = False) -> Plan:
     """Import *export* into the site at *root*, as ``make import`` does."""
-    plan = plan_import(read_export(export), blog_settings(), uploads)
+    plan = plan_import(read_export(export), blog_settings(), uploads, earlier_comments=comments_already_imported(root))
     apply_plan(plan, root, force)
     return plan
 
@@ -89,3 +95,24 @@ def post_body(page: BeautifulSoup) -> Tag:
     for removed in section.select("a.headerlink, .blog-post-meta, section#commentaires-archives"):
         removed.decompose()
     return section
+
+
+def write_export(path: Path, items: str, site: str = "https://blog.example", channel: str = "") -> Path:
+    """Write a small WXR 1.2 export of *site* at *path*: the channel's own elements *channel*, then *items*."""
+    path.write_text(
+        f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+	xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+	<title>Test</title>
+	<link>{site}</link>
+	<wp:wxr_version>1.2</wp:wxr_version>
+	<wp:base_blog_url>{site}</wp:base_blog_url>
+	{channel}
+	{items}
+</channel>
+</rss>
+""",
+        encoding="utf-8",
+    )
+    return path

@@ -3,7 +3,7 @@
 These tests run on the real site (the ``site`` fixture) and hold for any
 posts: the seed posts, the author's next one, or a fork's first. What each
 page should show is computed here from the posts' own front matter, read by
-the build's own reader (``blog_front_matter.read_post``) with conf.py's
+the build's own reader (``sphinx_blog_fr._front_matter.read_post``) with conf.py's
 settings, independently of ABlog, and compared with the built pages.
 """
 
@@ -21,7 +21,9 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from conftest import ROOT, Build
-from sphinx_blog_fr._front_matter import find_post_files, read_post
+from sphinx_blog_fr._drafts import is_draft
+from sphinx_blog_fr._front_matter import read_post
+from sphinx_blog_fr._posts_folder import find_post_files
 from sphinx_blog_fr._settings import load_settings
 from sphinx_blog_fr._slugs import slugify
 from sphinx_blog_fr._taxonomy import split_labels
@@ -68,7 +70,7 @@ def read_posts() -> list[Post]:
                 categories=split_labels(source.front_matter.get("category")),
                 author=_author_name(source.front_matter),
                 page=f"{source.docname}.html",
-                draft=source.is_draft(config),
+                draft=is_draft(source, config),
                 docname=source.docname,
             )
         )

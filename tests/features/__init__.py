@@ -1,0 +1,1 @@
+"""One module per feature of the machinery, each on its own tiny test root (tests/roots/), built in process."""

@@ -1,0 +1,7 @@
+project = "Fil d’essai"
+author = "Camille Martin"
+language = "fr"
+extensions = ["sphinx_blog_fr"]
+html_theme = "furo"
+blog_baseurl = "https://essai.example/"
+blog_feed_length = 10

@@ -1,0 +1,7 @@
+project = "Menu"
+author = "Camille Martin"
+language = "fr"
+extensions = ["sphinx_blog_fr"]
+html_theme = "furo"
+blog_baseurl = "https://essai.example/"
+blog_menu = ["pages/contact"]
