@@ -73,7 +73,7 @@ audit: html $(VENV)/dev.stamp  ## Affiche, par type de page, les requêtes, le p
 # or $ it holds: $(value …) stops make expanding it, "$$…" stops the shell.
 # Make would also hand these variables, expanded, to every command's
 # environment (running any $(shell …) they hold): unexport stops that.
-unexport TITLE TAGS CATEGORY WXR UPLOADS FORCE PORT
+unexport TITLE TAGS CATEGORY WXR UPLOADS FORCE CATEGORY_BASE TAG_BASE PORT
 post: export NEW_POST_TITLE = $(value TITLE)
 post: export NEW_POST_TAGS = $(value TAGS)
 post: export NEW_POST_CATEGORY = $(value CATEGORY)
@@ -83,9 +83,13 @@ post: $(VENV)/build.stamp  ## Crée un article : make post TITLE="…" [TAGS="a,
 import: export IMPORT_WXR = $(value WXR)
 import: export IMPORT_UPLOADS = $(value UPLOADS)
 import: export IMPORT_FORCE = $(value FORCE)
-import: $(VENV)/dev.stamp  ## Importe un export WordPress : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]
-	@test -n "$$IMPORT_WXR" || { echo "Utilisation : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1]" >&2; exit 2; }
-	@$(VENV)/bin/sphinx-blog-fr import $${IMPORT_UPLOADS:+--uploads="$$IMPORT_UPLOADS"} $${IMPORT_FORCE:+--force} -- "$$IMPORT_WXR"
+import: export IMPORT_CATEGORY_BASE = $(value CATEGORY_BASE)
+import: export IMPORT_TAG_BASE = $(value TAG_BASE)
+import: $(VENV)/dev.stamp  ## Importe un export WordPress : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1] [CATEGORY_BASE=rubrique] [TAG_BASE=mot-cle]
+	@test -n "$$IMPORT_WXR" || { echo "Utilisation : make import WXR=export.xml [UPLOADS=wp-content/uploads] [FORCE=1] [CATEGORY_BASE=rubrique] [TAG_BASE=mot-cle]" >&2; exit 2; }
+	@$(VENV)/bin/sphinx-blog-fr import $${IMPORT_UPLOADS:+--uploads="$$IMPORT_UPLOADS"} $${IMPORT_FORCE:+--force} \
+		$${IMPORT_CATEGORY_BASE:+--category-base="$$IMPORT_CATEGORY_BASE"} $${IMPORT_TAG_BASE:+--tag-base="$$IMPORT_TAG_BASE"} \
+		-- "$$IMPORT_WXR"
 
 # The Python code's lint and format rules live in pyproject.toml ([tool.ruff]).
 lint: $(VENV)/dev.stamp  ## Vérifie le code Python avec Ruff (règles et mise en forme).

@@ -12,8 +12,8 @@ extension, listening just before it:
   ``article:tag`` per tag, and its excerpt as plain text for
   ``og:description`` and ``<meta name="description">``;
 * gives the home page and every listing and index page the description
-  « Title : what it lists », and has sphinxext-opengraph write the tags of
-  those that have no doctree;
+  « Title : what it lists », the search and 404 pages what they are, and
+  has sphinxext-opengraph write the tags of those that have no doctree;
 * adds ``og:locale`` (from ``language``: ``fr`` gives ``fr_FR``) and a Twitter
   ``summary`` card to every page that has OpenGraph tags;
 * gives every such page an ``og:image`` with its width, height and alt
@@ -161,6 +161,17 @@ def _collection_names(blog: Blog) -> dict[str, str]:
     }
 
 
+def _pages_without_source(app: Sphinx) -> dict[str, tuple[str, str]]:
+    """The pages written from no source and no listing, each with its title and description."""
+    return {
+        "search": (_("Search"), _("Search the blog")),
+        app.config.notfound_pagename: (
+            _("Page not found"),
+            _("There is no page at this address: it may have moved, or the link may be mistyped."),
+        ),
+    }
+
+
 def describe_listing(app: Sphinx, pagename: str, context: dict) -> bool:
     """Describe a listing, an index or the home page by what it lists; return whether it is one."""
     blog = Blog(app)
@@ -181,6 +192,12 @@ def describe_listing(app: Sphinx, pagename: str, context: dict) -> bool:
         items = [names.get(listing.docname, _text(listing.title)) for listing in listed]
         title = _text(context["title"])
         _set_description(context, _describe(title, items, app.config), **{"og:title": title})
+    elif pagename in _pages_without_source(app):
+        # The search page (Sphinx's) and the 404 page (sphinx-notfound-page): what each is.
+        title, description = _pages_without_source(app)[pagename]
+        # Sphinx gives its search page no title in the context; sphinxext-opengraph needs one.
+        context.setdefault("title", title)
+        _set_description(context, description, **{"og:title": title})
     elif "blog_page_description" in context:
         # A page another extension generates (blog_subscribe, blog_accessibility): its own description.
         title = _text(context["title"])

@@ -155,7 +155,9 @@ def check_redirect_pages(app: Sphinx) -> list:
     outdir = Path(app.outdir).resolve()
     generated_files = build_state(app).generated_files
     generated = generated_files.previous if generated_files else {}
-    pages = {_output_file(app, docname): docname for docname in app.env.found_docs | build_state(app).redirect_checked_pages}
+    pages = {
+        _output_file(app, docname): docname for docname in app.env.found_docs | build_state(app).redirect_checked_pages
+    }
     pages |= {(outdir / path).resolve(): path.removesuffix(app.builder.out_suffix) for path in generated}
     # Reredirects.docname_out_path is sphinx-reredirects' own rule for a redirect's file (a public method).
     reredirects = Reredirects(app)

@@ -144,12 +144,20 @@ def _reflection(node: ast.Call, upstream: set[str]) -> list[str]:
     return found
 
 
+def _is_config_value(target: ast.Attribute) -> bool:
+    """Whether *target* is a configuration value (``app.config.name``): setting one is Sphinx's public API."""
+    return isinstance(target.value, ast.Attribute) and target.value.attr == "config"
+
+
 def _assignment(node: ast.Assign | ast.AugAssign | ast.AnnAssign, upstream: set[str]) -> list[str]:
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     return [
         f"patches {ast.unparse(target)}"
         for target in targets
-        if isinstance(target, ast.Attribute) and _root_name(target) in upstream and not _is_own(target)
+        if isinstance(target, ast.Attribute)
+        and _root_name(target) in upstream
+        and not _is_own(target)
+        and not _is_config_value(target)
     ]
 
 

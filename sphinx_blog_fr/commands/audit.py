@@ -234,7 +234,7 @@ def table(weights: list[Weight]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m sphinx_blog_fr.commands.audit", description=__doc__.splitlines()[0]
+        prog="sphinx-blog-fr audit", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
         "--site", type=Path, default=blog_root() / "_build" / "html", help="the built site (default: _build/html)"

@@ -36,7 +36,7 @@ class Refusal(Exception):
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """Read the command line; ``--help`` describes it in French."""
     parser = argparse.ArgumentParser(
-        prog="python -m sphinx_blog_fr.commands.new_post",
+        prog="sphinx-blog-fr post",
         description="Crée posts/<année>/<slug>.md, prêt à écrire, et affiche son chemin.",
         add_help=False,
     )

@@ -1,4 +1,5 @@
-"""Import a WordPress export: ``python -m sphinx_blog_fr.wordpress EXPORT.xml [--uploads DIR] [--force]``.
+"""Import a WordPress export: ``sphinx-blog-fr import EXPORT.xml [--uploads DIR] [--force]
+[--category-base PREFIX] [--tag-base PREFIX]``.
 
 Reads the WXR file, converts every published post and page to MyST, keeps
 drafts aside, writes the redirects of the old addresses, and prints a report.
@@ -21,13 +22,14 @@ from sphinx_blog_fr.wordpress.importer import (
     comments_already_imported,
     plan_import,
 )
+from sphinx_blog_fr.wordpress.redirects import TermBases, is_term_base
 from sphinx_blog_fr.wordpress.wxr import WxrError, read_export
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """Read the command line; ``--help`` describes it in French."""
     parser = argparse.ArgumentParser(
-        prog="python -m sphinx_blog_fr.wordpress",
+        prog="sphinx-blog-fr import",
         description=(
             "Importe un export WordPress (WXR) : articles publiés dans posts/<année>/, pages dans pages/, "
             "brouillons dans drafts/, redirections des anciennes adresses dans redirects.json."
@@ -58,6 +60,17 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--force", action="store_true", help="remplace aussi les fichiers modifiés depuis le dernier import"
     )
+    defaults = TermBases()
+    for option, default, kind in (
+        ("--category-base", defaults.category, "catégories"),
+        ("--tag-base", defaults.tag, "étiquettes"),
+    ):
+        parser.add_argument(
+            option,
+            default=default,
+            metavar="PRÉFIXE",
+            help=f"préfixe des adresses des {kind} de l’ancien blog (Réglages → Permaliens ; par défaut : {default})",
+        )
     return parser.parse_args(argv)
 
 
@@ -70,6 +83,9 @@ def _argument_refusal(arguments: argparse.Namespace) -> str:
     output = PurePosixPath(arguments.output_dir)
     if output.is_absolute() or ".." in output.parts or "\\" in arguments.output_dir or not output.parts:
         return f"le dossier des articles {arguments.output_dir} doit être un dossier du blog (chemin relatif, sans « .. »)."
+    for base in (arguments.category_base, arguments.tag_base):
+        if not is_term_base(base):
+            return f"le préfixe « {base} » doit être fait de minuscules, chiffres, « - » et « _ » (ex. : rubrique)."
     return ""
 
 
@@ -90,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     settings = BlogSettings.from_conf(load_settings(arguments.root))
     earlier_comments = comments_already_imported(arguments.root)
-    plan = plan_import(export, settings, arguments.uploads, arguments.output_dir, earlier_comments)
+    bases = TermBases(arguments.category_base, arguments.tag_base)
+    plan = plan_import(export, settings, arguments.uploads, arguments.output_dir, earlier_comments, bases)
     try:
         apply_plan(plan, arguments.root, arguments.force)
     except Conflict as conflict:

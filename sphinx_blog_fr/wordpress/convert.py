@@ -39,6 +39,7 @@ from myst_parser.parsers.docutils_ import Parser as MystParser
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from sphinx_blog_fr.wordpress.layout import aligned_images_as_figures, alignment, gallery_classes, gallery_columns
 from sphinx_blog_fr.wordpress.media import PostMedia
 from sphinx_blog_fr.wordpress.render import MORE_ANCHOR
 from sphinx_blog_fr.wordpress.sanitize import normalise_line_terminators, sanitise_inline
@@ -164,17 +165,30 @@ class MystConverter(MarkdownConverter):
     def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A captioned image as a MyST ``{figure}``; any other figure (table, embed, gallery, a caption
         of several blocks, which MyST refuses) as its content."""
+        if gallery_columns(el) is not None:
+            return self.convert_div(el, text, parent_tags)
         images = el.find_all("img")
         caption = el.find("figcaption")
         if len(images) != 1 or el.find("figure") is not None or el.find(["table", "iframe", "video", "audio"]):
             return f"\n\n{text.strip()}\n\n"
         image = images[0]
         if caption is None or not caption.get_text(strip=True):
+            if (alignment(image) or _in_gallery(el)) and "_noformat" not in parent_tags:
+                return self._figure_directive(image, "", "image")
             return f"\n\n{self._linked_image(image, parent_tags)}\n\n"
         if caption.find(_BLOCKS) is not None:
             return f"\n\n{text.strip()}\n\n"
         caption_text = self.process_tag(caption, parent_tags | {"figcaption"}).strip()
         return self._figure_directive(image, caption_text)
+
+    def convert_div(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A gallery as a ``{container}`` of its images, laid out in its columns (:mod:`.layout`);
+        any other division as its content."""
+        columns = gallery_columns(el)
+        if columns is None or not text.strip() or parent_tags & {"_noformat", "_inline"}:
+            return super().convert_div(el, text, parent_tags)
+        fence = _fence_for(text)
+        return f"\n\n{fence}{{container}} {gallery_classes(columns)}\n{text.strip()}\n{fence}\n\n"
 
     def convert_figcaption(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A caption outside an image figure (table, embed) reads as a paragraph."""
@@ -311,14 +325,18 @@ class MystConverter(MarkdownConverter):
             return markdown
         return f"[{markdown}]({_destination(self._absolute(link['href']))})"
 
-    def _figure_directive(self, image: Tag, caption: str) -> str:
-        """A ``{figure}`` directive: image address, alt text, link target, then the caption.
+    def _figure_directive(self, image: Tag, caption: str, directive: str = "figure") -> str:
+        """A ``{figure}`` (or, without caption, ``{image}``) directive: image address, alt text,
+        alignment, link target, then the caption.
 
         The addresses are percent-encoded (no space, no line break) and a
         target ending in ``_``, which docutils would read as a reference
         name, has it encoded too.
         """
         options = [f":alt: {' '.join((image.get('alt') or '').split())}"]
+        if alignment(image):
+            options.append(f":align: {alignment(image)}")
+        options += [f":{name}: {image[name]}" for name in ("width", "height") if str(image.get(name, "")).isdigit()]
         link = image.find_parent("a")
         target = self._absolute(link["href"]) if link is not None and link.get("href") else ""
         if target.startswith(_EXTERNAL_SCHEMES):
@@ -326,7 +344,9 @@ class MystConverter(MarkdownConverter):
             options.append(f":target: {target.removesuffix('_')}{'%5F' if target.endswith('_') else ''}")
         fence = _fence_for(caption)
         body = "\n".join(options)
-        return f"\n\n{fence}{{figure}} {_url_text(self._image_address(image))}\n{body}\n\n{caption}\n{fence}\n\n"
+        address = _url_text(self._image_address(image))
+        content = f"\n\n{caption}" if caption else ""
+        return f"\n\n{fence}{{{directive}}} {address}\n{body}{content}\n{fence}\n\n"
 
     def _raw_media(self, el: Tag) -> str:
         """An ``<audio>``/``<video>`` element with its source at the address to publish."""
@@ -348,6 +368,7 @@ class MystConverter(MarkdownConverter):
 def convert(html: str, context: Context) -> Converted:
     """Convert a post's displayed HTML into its MyST body and locate its excerpt boundary."""
     soup = BeautifulSoup(normalise_line_terminators(html), "html.parser")
+    aligned_images_as_figures(soup)
     _repair_structure(soup)
     _renumber_headings(soup)
     markdown = MystConverter(context).convert_soup(soup)
@@ -386,6 +407,11 @@ def count_paragraphs(markdown: str) -> int:
 def has_paragraph(markdown: str) -> bool:
     """Whether *markdown* has a paragraph (a quick Markdown parse, no docutils)."""
     return any(token.type == "paragraph_open" for token in _BLOCK_PARSER.parse(markdown))
+
+
+def _in_gallery(figure: Tag) -> bool:
+    """Whether *figure* is one image of a gallery (its images keep their size, see :mod:`.layout`)."""
+    return figure.parent is not None and gallery_columns(figure.parent) is not None
 
 
 def _repair_structure(soup: BeautifulSoup) -> None:

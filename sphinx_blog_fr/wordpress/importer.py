@@ -19,9 +19,11 @@ Where things go (relative to the repository root):
   posts (see :func:`_select`); contact-form answers (``feedback``) never;
 - the order of the published pages in the blog's menu of pages (``menu_order``
   in their front matter): WordPress's main menu, then its page order (:mod:`.menus`);
-- drafts, pending and scheduled posts and pages, and password-protected ones
-  (their content was never public): ``drafts/<slug>.md``, outside ``posts/``
-  so the site never publishes them; a post there has no ``date``;
+- scheduled posts (status ``future``, dated after the import): ``posts/<year>/<slug>.md``
+  with their date, which the build treats as a draft until that date passes, then publishes;
+- drafts, pending posts and pages, scheduled ones whose date has passed (WordPress missed
+  it) and password-protected ones (their content was never public): ``drafts/<slug>.md``,
+  outside ``posts/`` so the site never publishes them; a post there has no ``date``;
 - ``redirects.json``: the old addresses (see :mod:`.redirects`).
 
 Categories and tags are named by :mod:`.labels` (two WordPress terms, two
@@ -49,6 +51,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -86,10 +89,13 @@ from sphinx_blog_fr.wordpress.menus import page_order
 from sphinx_blog_fr.wordpress.redirects import (
     REDIRECTS_FILE,
     Redirects,
+    TermBases,
     category_paths,
     listing_target,
     merged_redirects,
+    page_paths,
     site_path_of,
+    wordpress_nicename,
 )
 from sphinx_blog_fr.wordpress.render import Renderer
 from sphinx_blog_fr.wordpress.report import Report
@@ -99,6 +105,8 @@ from sphinx_blog_fr.wordpress.wxr import Comment, Export, Item
 MANIFEST_FILE = "wordpress-import.json"
 UNKNOWN_SITE = "https://site-wordpress-inconnu.invalid/"
 DRAFT_STATUSES = {"draft", "pending", "future"}
+#: WordPress's own prefixes of category and tag addresses.
+DEFAULT_BASES = TermBases()
 #: The tag marking the posts WordPress pinned to the top of the home page (« sticky »).
 STICKY_TAG = "à la une"
 _INTERNAL_TYPES = set(
@@ -139,6 +147,8 @@ class BlogSettings:
     language: str
     default_author: str
     authors: dict[str, str]
+    #: ``blog_posts_per_page``: how many posts each page of a listing shows.
+    posts_per_page: int = 10
 
     @classmethod
     def from_conf(cls, settings: dict) -> "BlogSettings":
@@ -149,6 +159,7 @@ class BlogSettings:
             language=settings.get("language") or "fr",
             default_author=settings.get("blog_default_author") or "",
             authors=authors,
+            posts_per_page=settings.get("blog_posts_per_page", 10),
         )
 
 
@@ -185,9 +196,11 @@ def plan_import(
     uploads: Path | None,
     posts_dir: str = "posts",
     earlier_comments: dict[str, list[Comment]] | None = None,
+    bases: TermBases = DEFAULT_BASES,
 ) -> Plan:
     """Convert the whole export into a :class:`Plan`, without writing anything; a post keeps the
-    comments earlier imports gave it (*earlier_comments*: :func:`comments_already_imported`)."""
+    comments earlier imports gave it (*earlier_comments*: :func:`comments_already_imported`);
+    the old category and tag addresses start with *bases*."""
     report = Report(export.path, export.version, notes=list(export.notes))
     entries, replaced = _select(export, report)
     _name(entries, posts_dir, settings.zone)
@@ -197,7 +210,8 @@ def plan_import(
     labels = term_labels(export, [entry.item for entry in entries])
     report.notes += labels.notes
     links = _link_map(entries, export.site_url)
-    planner = _Planner(export, settings, plan, Renderer(library), library, links, labels, earlier_comments or {})
+    renderer = Renderer(library)
+    planner = _Planner(export, settings, plan, renderer, library, links, labels, earlier_comments or {}, bases)
     for entry in entries:
         planner.add(entry)
     planner.redirect_replaced(replaced)
@@ -312,8 +326,16 @@ def _select(export: Export, report: Report) -> tuple[list[_Entry], list[Item]]:
         if written_as != item.type:
             name = "page" if written_as == "page" else "article"
             report.notes.append(f"{_describe(item)} : type de contenu « {item.type} », écrit comme {name}")
-        entries.append(_Entry(item, ("draft-" if draft else "") + written_as))
+        scheduled = written_as == "post" and _is_scheduled(item)
+        entries.append(_Entry(item, "scheduled-post" if scheduled else ("draft-" if draft else "") + written_as))
     return entries, replaced
+
+
+def _is_scheduled(item: Item) -> bool:
+    """Whether *item* is a scheduled post (``future``, not protected) whose date is still to come."""
+    if item.status != "future" or item.password or item.date_gmt is None:
+        return False
+    return item.date_gmt.replace(tzinfo=UTC) > datetime.now(UTC)
 
 
 def _skip_reason(item: Item) -> str:
@@ -372,8 +394,8 @@ def _ancestors(entry: _Entry, pages: dict[int, _Entry]) -> list[str]:
 
 
 def _folder_group(kind: str) -> str:
-    """Which namespace of slugs an entry belongs to: published posts, published pages, or drafts."""
-    return "draft" if kind.startswith("draft-") else kind
+    """Which namespace of slugs an entry belongs to: posts (published or scheduled), published pages, or drafts."""
+    return "draft" if kind.startswith("draft-") else kind.removeprefix("scheduled-")
 
 
 def _base_slug(item: Item) -> str:
@@ -383,7 +405,7 @@ def _base_slug(item: Item) -> str:
 
 def _path(entry: _Entry, posts_dir: str, zone: ZoneInfo, ancestors: list[str]) -> str:
     """The file of *entry*, relative to the repository root."""
-    if entry.kind == "post":
+    if entry.kind in ("post", "scheduled-post"):
         date = local_date(entry.item, zone)
         year = f"{date.year:04d}" if date else "sans-date"
         return f"{posts_dir}/{year}/{entry.slug}.md"
@@ -425,6 +447,7 @@ class _Planner:
         links: dict[str, str],
         labels: Labels,
         earlier_comments: dict[str, list[Comment]],
+        bases: TermBases,
     ) -> None:
         self.export = export
         self.settings = settings
@@ -438,6 +461,9 @@ class _Planner:
         self.used_terms: dict[tuple[str, str], str] = {}
         self.used_authors: dict[str, str] = {}
         self.titles: dict[str, Item] = {}
+        #: Published posts by listing (its new address), for the old pages 2, 3… of each.
+        self.listing_sizes: Counter[str] = Counter()
+        self.bases = bases
         #: The new page of each published post or page with an ID, by its ID.
         self.targets: dict[int, str] = {}
         self.earlier_comments = earlier_comments
@@ -474,6 +500,9 @@ class _Planner:
         if entry.kind == "draft-post" and date is not None:
             moment = date.isoformat(timespec="minutes")
             report.notes.append(f"{_describe(item)} : brouillon, daté du {moment} dans WordPress (date non reprise)")
+        if entry.kind == "scheduled-post" and date is not None:
+            moment = date.isoformat(timespec="minutes")
+            report.notes.append(f"{_describe(item)} : programmé, publié par la construction à partir du {moment}")
         undated = entry.kind == "post" and date is None
         if undated:
             report.notes.append(f"{_describe(item)} : aucune date dans l’export ; ajoutez « date: » pour le publier")
@@ -497,7 +526,7 @@ class _Planner:
         if entry.kind == "draft-page":
             return page_text(title, body)
         item = entry.item
-        date = local_date(item, self.settings.zone) if entry.kind == "post" else None
+        date = local_date(item, self.settings.zone) if entry.kind in ("post", "scheduled-post") else None
         header = PostHeader(
             date=date,
             author=self._author(item),
@@ -510,6 +539,7 @@ class _Planner:
         )
         if entry.kind == "post":
             self._remember_listings(item, header)
+        if entry.kind in ("post", "scheduled-post"):
             self._check_title_is_unique(item, title)
         return post_text(header, title, body)
 
@@ -538,12 +568,17 @@ class _Planner:
         """
         if header.date is not None:
             self.months.add((header.date.year, header.date.month))
+            self.listing_sizes[f"/blog/{header.date.year:04d}.html"] += 1
+            self.listing_sizes[f"/blog/{header.date.year:04d}/{header.date.month:02d}.html"] += 1
+        self.listing_sizes["/blog.html"] += 1
         for term in item.terms:
             key = (term.taxonomy, term_key(term.slug, term.name))
             if term.slug and key in self.labels.names:
-                self.used_terms.setdefault(key, self.labels.names[key])
+                name = self.used_terms.setdefault(key, self.labels.names[key])
+                self.listing_sizes[listing_target("category" if term.taxonomy == "category" else "tag", name)] += 1
         if item.creator:
-            self.used_authors.setdefault(item.creator, self.settings.authors.get(header.author, header.author))
+            author = self.used_authors.setdefault(item.creator, self.settings.authors.get(header.author, header.author))
+            self.listing_sizes[listing_target("author", author)] += 1
 
     def _redirect(self, entry: _Entry) -> None:
         """Old addresses of a published post or page: its link, its old slugs, its ``?p=`` id."""
@@ -578,20 +613,30 @@ class _Planner:
                 self._redirect_addresses(item, target)
 
     def add_archive_redirects(self) -> None:
-        """Old category, tag, author, date archives and feeds → the new listings."""
+        """Old category, tag, author, date archives and feeds → the new listings; the old pages
+        2, 3… of the home page and of each archive → the matching page of the new listing."""
         parents = {unquote(slug): unquote(category.parent) for slug, category in self.export.categories.items()}
+        self._add_listing("", "/blog.html")
         for (taxonomy, slug), name in sorted(self.used_terms.items()):
             if taxonomy == "category":
-                for path in category_paths(slug, parents):
-                    self.redirects.add_path(path, listing_target("category", name))
+                for path in category_paths(slug, parents, self.bases.category):
+                    self._add_listing(path, listing_target("category", name))
             else:
-                self.redirects.add_path(f"tag/{slug}/", listing_target("tag", name))
+                self._add_listing(f"{self.bases.tag}/{slug}/", listing_target("tag", name))
         for login, author in sorted(self.used_authors.items()):
-            self.redirects.add_path(f"author/{slugify(login)}/", listing_target("author", author))
+            self._add_listing(f"author/{wordpress_nicename(login)}/", listing_target("author", author))
         for year, month in sorted(self.months):
-            self.redirects.add_path(f"{year:04d}/{month:02d}/", f"/blog/{year:04d}/{month:02d}.html")
-            self.redirects.add_path(f"{year:04d}/", f"/blog/{year:04d}.html")
+            self._add_listing(f"{year:04d}/{month:02d}/", f"/blog/{year:04d}/{month:02d}.html")
+            self._add_listing(f"{year:04d}/", f"/blog/{year:04d}.html")
         self.redirects.add_feeds()
+
+    def _add_listing(self, old_path: str, target: str) -> None:
+        """Redirect the old listing at *old_path* (the home page when empty) and its pages 2, 3… to *target*."""
+        if old_path:
+            self.redirects.add_path(old_path, target)
+        posts, per_page = self.listing_sizes[target], self.settings.posts_per_page
+        for old_page, blog_page in page_paths(old_path, target, posts, per_page):
+            self.redirects.add_path(old_page, blog_page)
 
 
 def _address_base(site_url: str, link: str) -> str:
@@ -617,6 +662,7 @@ def _link_map(entries: list[_Entry], site_url: str) -> dict[str, str]:
 _OUTPUT_NAMES = {
     "post": "articles publiés",
     "page": "pages",
+    "scheduled-post": "articles programmés",
     "draft-post": "articles en brouillon",
     "draft-page": "pages en brouillon",
 }

@@ -34,6 +34,8 @@ _PUBLISHABLE_EXTENSIONS = frozenset(
     " .pdf .odt .ods .odp .doc .docx .xls .xlsx .ppt .pptx".split()
 )
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# The original's size, first in WordPress's serialised (PHP) ``_wp_attachment_metadata``, before its resized copies.
+_ORIGINAL_SIZE = re.compile(r'^a:\d+:\{s:5:"width";i:(\d+);s:6:"height";i:(\d+);')
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class Attachment:
     caption: str
     alt: str
     menu_order: int
+    #: The original's size in pixels, from ``_wp_attachment_metadata`` (0 when the export lacks it).
+    width: int = 0
+    height: int = 0
 
 
 class MediaLibrary:
@@ -149,6 +154,7 @@ def _safe_name(name: str) -> str:
 def _attachment(item: Item) -> Attachment:
     """Describe an attachment item; the alt text is the ``_wp_attachment_image_alt`` meta."""
     alt_values = item.meta_values("_wp_attachment_image_alt")
+    size = next(filter(None, map(_ORIGINAL_SIZE.match, item.meta_values("_wp_attachment_metadata"))), None)
     return Attachment(
         id=item.id,
         parent=item.parent,
@@ -157,4 +163,6 @@ def _attachment(item: Item) -> Attachment:
         caption=item.excerpt.strip(),
         alt=alt_values[0] if alt_values else "",
         menu_order=item.menu_order,
+        width=int(size.group(1)) if size else 0,
+        height=int(size.group(2)) if size else 0,
     )

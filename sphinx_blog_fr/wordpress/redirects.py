@@ -22,8 +22,9 @@ and a line of the report says why.
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from sphinx_blog_fr._slugs import slugify
 
@@ -32,6 +33,10 @@ FEED_TARGET = "/blog/atom.xml"
 _FEED_PATHS = ["feed", "feed/atom", "feed/rss", "feed/rss2", "feed/rdf"]
 _WILDCARDS = re.compile(r"[*?\[\]]")
 _UNSAFE_CHARACTERS = re.compile(r"[\\\x00-\x1f\x7f]")
+#: How many posts a WordPress listing page shows when its settings are unknown (Réglages → Lecture,
+#: « Les pages du site doivent afficher au plus » : 10 by default); an export does not carry it.
+WORDPRESS_POSTS_PER_PAGE = 10
+_BASE = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
 # The pages the blog's own extensions write (blog_listings' listings and their
 # pages, Sphinx's index and search, the 404 page), as docnames.
 _BLOG_PAGES = re.compile(
@@ -140,16 +145,61 @@ def listing_target(kind: str, name: str) -> str:
     return f"/blog/{kind}/{slugify(name)}.html"
 
 
-def category_paths(slug: str, parents: dict[str, str]) -> list[str]:
+@dataclass(frozen=True)
+class TermBases:
+    """The first segment of WordPress's category and tag addresses (Réglages → Permaliens, « Préfixe
+    des catégories / des étiquettes »): ``category`` and ``tag`` unless the blog changed them.
+    An export does not carry them, so ``make import`` takes them as ``CATEGORY_BASE`` and ``TAG_BASE``."""
+
+    category: str = "category"
+    tag: str = "tag"
+
+
+def is_term_base(base: str) -> bool:
+    """Whether *base* can be a category or tag prefix: lower-case segments of letters, digits, ``-``, ``_``."""
+    return bool(_BASE.fullmatch(base))
+
+
+def wordpress_nicename(login: str) -> str:
+    """The ``user_nicename`` WordPress gives an author, which names their page ``/author/<nicename>/``:
+    ``sanitize_title`` of the login's first 50 characters (``wp_insert_user``), as percent-encoded text.
+
+    ``sanitize_title_with_dashes`` lower-cases, replaces ``.`` and spaces by ``-``, keeps ``_``,
+    drops ``@`` and every other sign, percent-encodes what is not ASCII; ``remove_accents`` runs
+    first (here: the accents of Latin letters dropped).
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", login[:50]) if not unicodedata.combining(c))
+    text = "".join(c if c.isascii() else quote(c) for c in text.lower()).lower().replace(".", "-")
+    text = re.sub(r"\s+", "-", re.sub(r"[^%a-z0-9\s_-]", "", text))
+    return re.sub(r"-+", "-", text).strip("-")
+
+
+def page_paths(old_path: str, target: str, posts: int, per_page: int) -> list[tuple[str, str]]:
+    """The old pages 2, 3… of a WordPress listing at *old_path* (``category/x/page/2/``) holding
+    *posts* posts, each with the page of the blog's listing at *target* that shows its first post.
+
+    WordPress's page size is not in the export: :data:`WORDPRESS_POSTS_PER_PAGE` is assumed;
+    the blog's is ``blog_posts_per_page`` (*per_page*).
+    """
+    last = -(-posts // WORDPRESS_POSTS_PER_PAGE)
+    pages = []
+    for number in range(2, last + 1):
+        blog_page = (number - 1) * WORDPRESS_POSTS_PER_PAGE // per_page + 1
+        paged = target if blog_page == 1 else f"{target.removesuffix('.html')}/page/{blog_page}.html"
+        pages.append((f"{old_path.strip('/')}/page/{number}/".lstrip("/"), paged))
+    return pages
+
+
+def category_paths(slug: str, parents: dict[str, str], base: str = "category") -> list[str]:
     """The old addresses of a category: ``category/parent/child/`` and the short ``category/child/``."""
     chain, current, seen = [slug], parents.get(slug, ""), {slug}
     while current and current not in seen:
         chain.insert(0, current)
         seen.add(current)
         current = parents.get(current, "")
-    paths = [f"category/{'/'.join(chain)}/"]
+    paths = [f"{base}/{'/'.join(chain)}/"]
     if len(chain) > 1:
-        paths.append(f"category/{slug}/")
+        paths.append(f"{base}/{slug}/")
     return paths
 
 

@@ -37,6 +37,8 @@ _EMBED_WRAPPER = re.compile(r'(<div class="wp-block-embed__wrapper">)\s*(https?:
 _URL_ALONE = re.compile(r'^(\s*)(https?://[^\s<>"]+)(\s*)$', re.MULTILINE)
 # The code shortcodes of SyntaxHighlighter (WordPress.com, Jetpack), with its language attributes.
 _CODE_SHORTCODES = ["sourcecode", "code"]
+# The ``align`` values of ``[caption]`` that WordPress turns into a class of the figure.
+_ALIGNMENTS = {"alignleft", "alignright", "aligncenter"}
 _CORE_SHORTCODES = ["caption", "wp_caption", "gallery", "audio", "video", "playlist"]
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
@@ -136,7 +138,9 @@ class Renderer:
         images = [_figure_html(attachment) for attachment in attachments if attachment.id not in excluded]
         if not images:
             notes.append("galerie vide : aucune image de l’export ne lui correspond")
-        return f'<div class="gallery">{"".join(images)}</div>'
+        columns = shortcode.attributes.get("columns", "3")
+        columns_class = f" gallery-columns-{columns}" if columns.isdigit() and 1 <= int(columns) <= 9 else ""
+        return f'<div class="gallery{columns_class}">{"".join(images)}</div>'
 
 
 def embed_html(url: str) -> str:
@@ -192,7 +196,9 @@ def caption_html(shortcode: Shortcode) -> str:
             content, caption = match.group(1), match.group(2).strip()
     figure_id = shortcode.attributes.get("id", "")
     id_attribute = f' id="{html.escape(figure_id)}"' if figure_id else ""
-    return f'<figure{id_attribute} class="wp-caption">{content}<figcaption>{caption}</figcaption></figure>'
+    align = shortcode.attributes.get("align", "")
+    classes = f"wp-caption {align}" if align in _ALIGNMENTS else "wp-caption"
+    return f'<figure{id_attribute} class="{classes}">{content}<figcaption>{caption}</figcaption></figure>'
 
 
 def _player_url(url: str) -> str | None:
@@ -273,7 +279,8 @@ def _unwrap_shortcode_paragraphs(content: str) -> str:
 def _figure_html(attachment: Attachment) -> str:
     """One gallery image, with its caption when it has one."""
     caption = f"<figcaption>{attachment.caption}</figcaption>" if attachment.caption else ""
-    image = f'<img src="{html.escape(attachment.url)}" alt="{html.escape(attachment.alt)}" />'
+    size = f' width="{attachment.width}" height="{attachment.height}"' if attachment.width and attachment.height else ""
+    image = f'<img src="{html.escape(attachment.url)}" alt="{html.escape(attachment.alt)}"{size} />'
     return f'<figure class="gallery-item">{image}{caption}</figure>'
 
 

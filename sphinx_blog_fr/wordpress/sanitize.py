@@ -38,14 +38,17 @@ _LINE_TERMINATORS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _VOID_ELEMENTS = set("area base br col embed hr img input link meta param source track wbr".split())
 _IMPLIED_END = set("p li dt dd option tr td th thead tbody tfoot rt rp".split())
 _URL_SCHEMES = {"http", "https", "mailto", "ftp", "tel"}
-_KEPT_CLASSES = {"wp-block-footnotes", "video-embed", "gallery", "gallery-item", "wp-caption"}
+_KEPT_CLASSES = {"wp-block-footnotes", "video-embed", "gallery", "gallery-item", "wp-caption", "wp-block-gallery"}
+_KEPT_CLASSES |= {"alignleft", "alignright", "aligncenter"}
+# A gallery's column count: ``gallery-columns-3`` ([gallery] shortcode), ``columns-3`` (block editor).
+_COLUMNS_CLASS = re.compile(r"(?:gallery-)?columns-\d{1,2}")
 _DOCUMENT_TAG = re.compile(r"<(?=/?(?:html|head|body|title)\b)", re.IGNORECASE)
 _CODE_CLASS = re.compile(r"(?:language|lang)-[\w+#-]+")
 _POST_TAGS = (nh3.ALLOWED_TAGS - {"area", "map", "nav", "time", "data"}) | {"iframe", "video", "audio", "source"}
 _POST_ATTRIBUTES = {
     "*": {"title", "lang", "dir"},
     "a": {"href", "rel", "id"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "class"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "title", "class"},
     "video": {"src", "controls", "width", "height", "poster"},
     "audio": {"src", "controls"},
@@ -136,15 +139,21 @@ def normalise_line_terminators(html: str) -> str:
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
-    """Keep only the classes the converter reads (footnotes, players, galleries, code languages),
+    """Keep only the classes the converter reads (footnotes, players, galleries and their columns,
+    image alignment, code languages),
     and only web or relative addresses for what a page loads by itself (images, players)."""
     if attribute in ("src", "poster"):
         scheme = urlsplit(value.strip()).scheme.lower()
         return value if scheme in ("", "http", "https") else None
     if attribute == "class":
-        kept = [name for name in value.split() if name in _KEPT_CLASSES or _CODE_CLASS.fullmatch(name)]
+        kept = [name for name in value.split() if name in _KEPT_CLASSES or _kept_class_pattern(name)]
         return " ".join(kept) or None
     return value
+
+
+def _kept_class_pattern(name: str) -> bool:
+    """A code language (``language-python``) or a gallery's column count (``columns-3``)."""
+    return bool(_CODE_CLASS.fullmatch(name) or _COLUMNS_CLASS.fullmatch(name))
 
 
 def _keep_video_players(soup: BeautifulSoup) -> Counter[str]:

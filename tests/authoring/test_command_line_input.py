@@ -1,5 +1,5 @@
 """Command-line input is data: ``make post`` and ``make import`` never run what TITLE, TAGS, CATEGORY,
-WXR, UPLOADS or FORCE hold, and hand it to the Python command verbatim.
+WXR, UPLOADS, FORCE, CATEGORY_BASE or TAG_BASE hold, and hand it to the Python command verbatim.
 
 Each test runs the real Makefile with ``make``, as the author does, in a copy
 of the blog (Makefile, conf.py) in a temporary folder, so that the
@@ -9,6 +9,7 @@ own ``$(shell …)``, the shell's ``$(…)``, backticks, quotes, ``;`` and a lin
 break, each one touching a marker file if it ever runs.
 """
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,7 +112,15 @@ def test_make_post_refuses_a_title_too_long_for_a_file_name_in_french(blog: Path
 def test_make_import_names_a_missing_hostile_file_verbatim_and_runs_nothing(blog: Path) -> None:
     wxr = hostile("export").replace("\n", " ") + ".xml"
 
-    result = make(blog, "import", WXR=wxr, UPLOADS=hostile("images"), FORCE=hostile("f"))
+    result = make(
+        blog,
+        "import",
+        WXR=wxr,
+        UPLOADS=hostile("images"),
+        FORCE=hostile("f"),
+        CATEGORY_BASE=hostile("rubrique"),
+        TAG_BASE=hostile("mot"),
+    )
 
     assert markers(blog) == []
     assert result.returncode != 0
@@ -134,6 +143,32 @@ def test_make_import_reads_an_export_and_uploads_whose_names_hold_quotes_and_dol
     assert result.returncode == 0, result.stderr
     assert (blog / "posts/2017/la-diffusion-de-linnovation.md").is_file()
     assert (blog / "posts/2017/la-diffusion-de-linnovation/seminaire.jpg").read_bytes() == b"JPEG"
+
+
+def test_make_import_refuses_a_hostile_category_or_tag_prefix_verbatim_and_runs_nothing(blog: Path) -> None:
+    wxr = blog / "export.xml"
+    shutil.copy2(REPOSITORY / "tests/importer/fixtures/blog-fr.xml", wxr)
+    for variable in ("CATEGORY_BASE", "TAG_BASE"):
+        prefix = hostile(variable)
+        result = make(blog, "import", WXR=str(wxr), **{variable: prefix})
+
+        assert markers(blog) == []
+        assert result.returncode == 2
+        assert f"Erreur : le préfixe « {prefix} » doit être fait de minuscules" in result.stderr
+        assert not (blog / "redirects.json").exists()
+
+
+def test_make_import_redirects_the_old_blog_s_custom_category_and_tag_prefixes(blog: Path) -> None:
+    wxr = blog / "export.xml"
+    shutil.copy2(REPOSITORY / "tests/importer/fixtures/blog-fr.xml", wxr)
+
+    result = make(blog, "import", WXR=str(wxr), CATEGORY_BASE="sujets/rubrique", TAG_BASE="mot-cle")
+
+    assert result.returncode == 0, result.stderr
+    old_addresses = json.loads((blog / "redirects.json").read_text(encoding="utf-8"))["pages"]
+    assert any(docname.startswith("sujets/rubrique/") for docname in old_addresses)
+    assert any(docname.startswith("mot-cle/") for docname in old_addresses)
+    assert not any(docname.startswith(("category/", "tag/")) for docname in old_addresses)
 
 
 def test_make_import_without_wxr_prints_the_usage_in_french(blog: Path) -> None:

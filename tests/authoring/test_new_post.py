@@ -1,4 +1,4 @@
-"""Tests of ``make post``: ``python -m sphinx_blog_fr.commands.new_post`` writes a ready-to-write ABlog post.
+"""Tests of ``make post``: ``sphinx-blog-fr post`` writes a ready-to-write ABlog post.
 
 The command is run for real (a subprocess, as make runs it) and in-process
 (``main``), and the file it writes is built by Sphinx and ABlog.

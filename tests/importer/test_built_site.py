@@ -24,7 +24,7 @@ def wordpress_texts(export: Path, site: Site) -> dict[str, str]:
     items = {item.id: item for item in parsed.items}
     texts = {}
     for item_id, path in site.plan.outputs:
-        if not path.startswith("drafts/"):
+        if not path.startswith("drafts/") and items[item_id].status == "publish":
             html = renderer.render(items[item_id]).html
             texts[path] = visible_text(BeautifulSoup(html, "html.parser"))
     return texts

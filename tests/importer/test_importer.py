@@ -47,15 +47,19 @@ def test_summer_time_and_blog_author_key_are_used(site: Path) -> None:
     assert "date: 2018-07-01T12:00:00\nauthor: auteur\n" in text
 
 
-def test_drafts_pending_future_and_protected_posts_are_kept_unpublished(site: Path) -> None:
+def test_drafts_pending_and_protected_posts_are_kept_unpublished_and_scheduled_ones_keep_their_date(
+    site: Path,
+) -> None:
     import_into(site, EXPORT)
     drafts = sorted(path.name for path in (site / "drafts").iterdir())
-    assert drafts == ["brouillon-les-irritants.md", "en-attente.md", "programme.md", "reserve.md"]
+    assert drafts == ["brouillon-les-irritants.md", "en-attente.md", "reserve.md"]
     assert all("date:" not in (site / "drafts" / name).read_text(encoding="utf-8") for name in drafts)
     assert sorted(str(path.relative_to(site)) for path in (site / "posts").rglob("*.md")) == [
         "posts/2017/la-diffusion-de-linnovation.md",
         "posts/2018/mooc-bilan.md",
+        "posts/2030/programme.md",
     ]
+    assert "\ndate: 2030-01-01T09:00:00\n" in (site / "posts/2030/programme.md").read_text(encoding="utf-8")
 
 
 def test_pages_are_plain_pages(site: Path) -> None:
@@ -74,7 +78,8 @@ def test_the_report_counts_every_item_and_says_why_each_skip_happened() -> None:
     report = plan_import(read_export(EXPORT), blog_settings(), None).report
     assert sum(report.seen.values()) == 13
     assert report.seen[("post", "publish")] == 3
-    assert report.written["articles publiés"] == 2 and report.written["articles en brouillon"] == 4
+    assert report.written["articles publiés"] == 2 and report.written["articles en brouillon"] == 3
+    assert report.written["articles programmés"] == 1
     assert report.written["pages"] == 1
     reasons = dict(report.skipped)
     assert reasons["post « Notes privées » (ID 15)"].startswith("privé")

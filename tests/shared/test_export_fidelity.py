@@ -44,9 +44,14 @@ def words(html: str) -> Counter[str]:
 
 
 def published_posts(export: Export, site: Site) -> dict[str, object]:
-    """Each published post or page of *export* by the file the import wrote for it."""
+    """Each published post or page of *export* by the file the import wrote for it (not the drafts,
+    nor the scheduled posts, which the site publishes on their date)."""
     items = {item.id: item for item in export.items}
-    return {path: items[item_id] for item_id, path in site.plan.outputs if not path.startswith("drafts/")}
+    return {
+        path: items[item_id]
+        for item_id, path in site.plan.outputs
+        if not path.startswith("drafts/") and items[item_id].status == "publish"
+    }
 
 
 def assert_every_word_and_comment_is_built(export_path: Path, site: Site) -> None:

@@ -117,6 +117,20 @@ def test_listing_pages_have_their_own_metadata(site: Build):
     assert one_meta(site.page("blog/archive.html"), "og:description").startswith("Archives\u00a0: " + " · ".join(years))
 
 
+def test_the_search_and_404_pages_say_what_they_are_when_shared(site: Build):
+    """Pages written from no source get the tags of any other page, with what each is as description."""
+    search, missing = site.page("search.html"), site.page("404.html")
+    assert one_meta(search, "og:description") == "Rechercher dans le blog"
+    assert one_meta(missing, "og:description") == one_line(missing.select_one("article p").get_text())
+    assert one_meta(search, "og:title") == "Recherche"
+    assert one_meta(missing, "og:title") == heading(missing) == "Page introuvable"
+    for name, page in (("search.html", search), ("404.html", missing)):
+        assert one_meta(page, "og:type") == "website", name
+        assert one_meta(page, "og:url") == BASEURL + name
+        assert one_meta(page, "og:locale") == "fr_FR"
+        assert one_meta(page, "og:image").startswith(BASEURL), name
+
+
 def test_metadata_lives_in_the_head(site: Build):
     for name in relative_pages(site):
         assert site.page(name).body.find_all("meta") == [], name
