@@ -59,12 +59,14 @@ test-shared: $(VENV)/dev.stamp node_modules/.installed  ## Lance les tests sur .
 test-scenarios: $(VENV)/dev.stamp node_modules/.installed  ## Lance les tests du site sur des copies du dépôt : un article ajouté, 25 articles ajoutés, une bifurcation.
 	$(PYTHON) -m pytest tests/scenarios
 
-# The sizes of the synthetic blogs, and the runs of each build: make bench N="100 1000" RUNS=3
+# The sizes of the synthetic blogs, the runs of each build, and the generators
+# (GENERATORS="blog pelican" leaves out the slow stock site): make bench N="100 1000" RUNS=3
 N             ?= 100 1000 3000
 RUNS          ?= 3
+GENERATORS    ?= blog stock pelican
 
-bench: $(VENV)/dev.stamp  ## Chronomètre les constructions complètes et incrémentales face à ABlog et Pelican : make bench [N="100 1000"]
-	$(VENV)/bin/sphinx-blog-fr bench --posts $(N) --runs $(RUNS)
+bench: $(VENV)/dev.stamp  ## Chronomètre les constructions complètes et incrémentales face à ABlog et Pelican : make bench [N="100 1000"] [GENERATORS="blog pelican"]
+	$(VENV)/bin/sphinx-blog-fr bench --posts $(N) --runs $(RUNS) --generators $(GENERATORS)
 
 audit: html $(VENV)/dev.stamp  ## Affiche, par type de page, les requêtes, le poids, la plus grande image et la lecture sans JavaScript.
 	$(VENV)/bin/sphinx-blog-fr audit --site $(BUILDDIR)/html

@@ -50,6 +50,7 @@ EXTENSIONS = (
     "sphinx_blog_fr._taxonomy",
     "sphinx_blog_fr._listings",
     "sphinx_blog_fr._sidebar_tags",
+    "sphinx_blog_fr._sidebar_sections",
     "sphinx_blog_fr._feeds",
     "sphinx_blog_fr._subscribe",
     "sphinx_blog_fr._accessibility",

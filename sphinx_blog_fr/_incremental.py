@@ -154,7 +154,7 @@ def _blog_state(app: Sphinx) -> BlogState:
         post.docname: tuple((other.docname, other.title) if other else None for other in (post.prev, post.next))
         for post in blog.posts
     }
-    return BlogState(dict(post_summaries(app.env)), sidebar, neighbours, related_lists(blog), series_lists(app))
+    return BlogState(dict(post_summaries(app.env)), sidebar, neighbours, related_lists(app), series_lists(app))
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -56,7 +56,14 @@ def _series_name(app: Sphinx, post: Post) -> str:
 
 
 def collect_series(app: Sphinx) -> list[Series]:
-    """Return every series of the published posts, by page address."""
+    """Return every series of the published posts, by page address, found once per build (``BuildState.series``)."""
+    state = build_state(app)
+    if state.series is None:
+        state.series = _find_series(app)
+    return state.series
+
+
+def _find_series(app: Sphinx) -> list[Series]:
     groups: dict[str, list[tuple[str, Post]]] = {}
     for post in Blog(app).posts:
         name = _series_name(app, post)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sphinx_blog_fr._front_matter import PostSource
     from sphinx_blog_fr._incremental import GeneratedFiles
     from sphinx_blog_fr._persistent_errors import DocumentsWithProblems
+    from sphinx_blog_fr._series import Series
     from sphinx_blog_fr._stale_pages import PageList
 
 
@@ -59,6 +60,14 @@ class BuildState:
     redirect_files: dict[Path, str] = field(default_factory=dict)
     #: The pages written before the redirects are checked (the general index), which a redirect may not replace.
     redirect_checked_pages: set[str] = field(default_factory=set)
+    #: Each post's « À lire aussi », docname → related posts (``_related_posts``, first asked for:
+    #: ``_incremental``'s ``env-get-updated``, or the first post written).
+    related_posts: dict[str, list] | None = None
+    #: The series of the published posts (``_series``, first asked for, once the posts are read).
+    series: list[Series] | None = None
+    #: The HTML of each sidebar section and the pages it links to, by section, folder and link to
+    #: the home page (``_sidebar_sections``, as pages are written).
+    sidebar_sections: dict[tuple[str, str, str], tuple[str, set[str]]] = field(default_factory=dict)
     #: The footer's years of the published posts, « 2017–2026 » (``_copyright``, first page written).
     copyright_years: str | None = None
 

@@ -1,4 +1,4 @@
-"""``make bench`` (``python -m sphinx_blog_fr.commands.benchmark``): it builds, measures, and catches a stale incremental build.
+"""``make bench`` (``sphinx-blog-fr bench``): it builds, measures, and catches a stale incremental build.
 
 The benchmark is run for real on tiny blogs (no timing is asserted: this
 machine's speed is not the code's), and its comparison of an incremental
@@ -7,6 +7,7 @@ build with a clean one is shown to report a file that differs.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -51,6 +52,20 @@ def test_the_benchmark_prints_one_row_per_generator_and_build(bench_run: subproc
 
 def test_the_benchmark_finds_the_incremental_build_identical_to_a_clean_one(bench_run: subprocess.CompletedProcess):
     assert "Incremental output of 6 posts is identical to a clean build." in bench_run.stdout
+
+
+def test_make_bench_runs_only_the_generators_it_is_given(tmp_path: Path):
+    # make bench GENERATORS="blog pelican" leaves out the stock site, whose clean build takes minutes.
+    run = subprocess.run(
+        ["make", "--no-print-directory", "bench", "N=3", "RUNS=1", "GENERATORS=blog pelican"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    rows = re.findall(r"^\| 3 \| (\w+) \| ([\w-]+) \|", run.stdout, re.MULTILINE)
+    assert rows == [(generator, build) for generator in ("blog", "pelican") for build in SCENARIOS]
 
 
 def test_the_comparison_reports_a_changed_a_missing_and_an_extra_file(tmp_path: Path):

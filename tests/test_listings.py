@@ -77,6 +77,22 @@ def test_archive_index_lists_every_year_and_month(small_blog: Build):
     assert links == ["2018.html", "2018/01.html", "2017.html", "2017/11.html"]
 
 
+def test_each_page_of_a_folder_has_the_sidebar_of_its_own_folder_and_no_link_to_itself(small_blog: Build):
+    # The sidebar's sections are rendered once per folder and reused (_sidebar_sections).
+    def archive_links(page: str) -> list[str]:
+        return [link["href"] for link in small_blog.page(page).select("#sidebar-blog-archives + ul a")]
+
+    assert archive_links("blog/2018.html") == ["#", "2017.html"]
+    assert archive_links("blog/2017.html") == ["2018.html", "#"]
+    assert archive_links("blog/tag.html") == ["2018.html", "2017.html"]
+    assert archive_links("posts/2017/premier.html") == ["../../blog/2018.html", "../../blog/2017.html"]
+    assert archive_links("posts/2018/voeux.html") == ["../../blog/2018.html", "../../blog/2017.html"]
+    recent = [
+        link["href"] for link in small_blog.page("posts/2017/seminaire.html").select("#sidebar-blog-recent + ul a")
+    ]
+    assert recent == ["../2018/voeux.html", "#", "premier.html"]
+
+
 def test_sidebar_shows_the_most_used_tags_and_links_to_all_of_them(build_test_site: SiteFactory):
     build = build_test_site(
         {

@@ -33,11 +33,14 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from sphinx_blog_fr.commands._site import blog_root
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext
 
 #: What to install when the browser or the HTML checker's Java is missing.
 INSTALL_HINT = "apt-get install chromium default-jre-headless"
@@ -97,6 +100,9 @@ def chromium() -> Iterator[Browser]:
     executable = shutil.which("chromium")
     if executable is None:
         raise RuntimeError(f"Chromium is missing: {INSTALL_HINT}")
+    # Imported here: the build reads PAGE_TYPES, and Playwright is a development tool only (requirements/dev.in).
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable,
@@ -233,9 +239,7 @@ def table(weights: list[Weight]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="sphinx-blog-fr audit", description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog="sphinx-blog-fr audit", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--site", type=Path, default=blog_root() / "_build" / "html", help="the built site (default: _build/html)"
     )
