@@ -425,9 +425,7 @@ def format_table(rows: list[Row]) -> str:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="sphinx-blog-fr bench", description=__doc__.split("\n\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="sphinx-blog-fr bench", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--posts",
         type=int,
