@@ -19,11 +19,12 @@ help:  ## Liste les commandes.
 	@grep --extended-regexp '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 # The pinned requirements, then the blog machinery (the sphinx_blog_fr package
-# in this repository), editable: a change to it shows in the next build.
+# in this repository), editable: a change to it shows in the next build. pip
+# builds it with the setuptools that pyproject.toml's [build-system] names.
 $(VENV)/build.stamp: requirements/build.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --requirement requirements/build.txt
-	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation --editable .
+	$(PYTHON) -m pip install --quiet --no-deps --editable .
 	touch $@
 
 $(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
