@@ -42,7 +42,7 @@ from sphinx.application import Sphinx
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
 from sphinx_blog_fr._elision import insert_label
-from sphinx_blog_fr._fragments import render_fragment
+from sphinx_blog_fr._fragments import plain_text, render_fragment
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._incremental import is_unchanged, post_inputs
 from sphinx_blog_fr.compat.ablog import disconnect_feeds, registered_blog
@@ -84,7 +84,7 @@ def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
         entry.author(name=author.name)
     for tag in post.tags:
         entry.category(term=tag.name, label=tag.name)
-    summary = " ".join(paragraph.astext() for paragraph in post.excerpt)
+    summary = plain_text(post.excerpt)
     if summary:
         entry.summary(summary)
     entry.content(_absolute_links(post_html(app, post), url), type="html")

@@ -1,4 +1,5 @@
-"""Render a post's excerpt or whole text to HTML, once per build, for the listings and the feeds.
+"""Render a post's excerpt or whole text to HTML, once per build, for the listings and the feeds;
+and give an excerpt as plain text, for descriptions and feed summaries.
 
 Sphinx writes a document's HTML only as a page of its own. The listings show
 each post's excerpt on about ten pages (all posts, its tags, category,
@@ -59,3 +60,19 @@ def render_fragment(
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._state")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def plain_text(fragment: Iterable[nodes.Node]) -> str:
+    """The text of *fragment*'s nodes, one space between them, each raw HTML or LaTeX node a space.
+
+    MyST writes a hard line break as raw nodes (``<br />`` for HTML, ``\\`` for
+    LaTeX), whose ``astext`` is that markup: a description or a feed summary
+    would show it as text.
+    """
+    texts = []
+    for node in fragment:
+        node = node.deepcopy()
+        for raw in list(node.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(" "))
+        texts.append(node.astext())
+    return " ".join(texts)

@@ -58,6 +58,7 @@ from sphinx.config import Config
 
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
+from sphinx_blog_fr._fragments import plain_text
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._share_image import ShareImage, site_share_image
 from sphinx_blog_fr.compat.opengraph import tags_of_page_without_doctree
@@ -105,7 +106,7 @@ def _set_description(context: dict, description: str, **og_fields: str) -> None:
 
 def describe_post(app: Sphinx, post: Post, context: dict) -> None:
     """Make *post*'s page an OpenGraph ``article``."""
-    excerpt = " ".join(node.astext() for node in post.excerpt if isinstance(node, nodes.paragraph))
+    excerpt = plain_text(node for node in post.excerpt if isinstance(node, nodes.paragraph))
     _set_description(context, _shorten(excerpt, app.config), **{"og:type": "article", "og:title": post.title})
     published, modified = localize(post.date, app.config), localize(post.update, app.config)
     tags = [_meta("property", "article:published_time", published.isoformat())]

@@ -47,8 +47,18 @@ class Build:
         return BeautifulSoup((self.html / path).read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[Path]:
-        """Every HTML page of the output."""
-        return sorted(self.html.rglob("*.html"))
+        """Every HTML page of the output, but the redirects from old WordPress addresses (after ``make import``)."""
+        return sorted(path for path in self.html.rglob("*.html") if not is_redirect_stub(path))
+
+
+#: How sphinx-reredirects' pages start: no page of the blog, but a jump to one.
+REDIRECT_STUB = b'<html><head><noscript><meta http-equiv="refresh"'
+
+
+def is_redirect_stub(path: Path) -> bool:
+    """Whether *path* is a redirect page written for an old address, rather than a page of the blog."""
+    with path.open("rb") as page:
+        return page.read(len(REDIRECT_STUB)) == REDIRECT_STUB
 
 
 def source_digests(srcdir: Path) -> dict[str, str]:

@@ -17,11 +17,12 @@ import struct
 from datetime import datetime
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import Build, make_html, post_source
+from conftest import Build, build_site, make_html, one_meta, post_source
 from sphinx_blog_fr._share_image import SHARE_IMAGE_PATH, draw_share_image
 from sphinx_blog_fr.commands._site import copy_site_machinery
 
@@ -199,3 +200,14 @@ def test_a_title_cannot_end_the_script(blog: Build):
         data = json.loads(scripts[0])
         headlines = [data["headline"]] if "headline" in data else [post["headline"] for post in data["blogPost"]]
         assert HOSTILE_TITLE in headlines, page
+
+
+def test_a_hard_line_break_in_the_excerpt_is_a_space_in_descriptions_and_summaries(tmp_path: Path):
+    """MyST writes a hard line break (a backslash at the end of a line) as raw ``<br />`` and ``\\\\``: never text."""
+    build = build_site(tmp_path, {"posts/2020/vers.md": post_source("Vers", body="Premier vers\\\nsecond vers.")})
+    assert build.returncode == 0, build.output
+    description = one_meta(build.page("posts/2020/vers.html"), "og:description")
+    [entry] = feedparser.parse((build.html / "blog/atom.xml").read_bytes()).entries
+    for text in (description, entry.summary):
+        assert "Premier vers" in text and "second vers." in text
+        assert "<br" not in text and "\\" not in text
