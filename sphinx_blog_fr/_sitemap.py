@@ -30,10 +30,6 @@ def _replace_sitemap_listener(app: Sphinx) -> None:
     disconnect_link_collector(app)
 
 
-def _note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    build_state(app).written_pages.add(pagename)
-
-
 def _queue_every_page(app: Sphinx, generated_files: GeneratedFiles) -> None:
     """Queue for sphinx-sitemap every page of the site, sorted: documents, and generated pages, written or not."""
     suffix = app.builder.link_suffix
@@ -71,7 +67,6 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_sitemap")
     app.setup_extension("sphinx_blog_fr._incremental")
     app.connect("builder-inited", _replace_sitemap_listener)
-    app.connect("html-page-context", _note_page)
     # Once a build that did not fail has its generated files (build-finished, before sphinx-sitemap's
     # create_sitemap writes sitemap.xml: _incremental emits it at priority 400, sphinx-sitemap is at 500).
     app.connect("blog-generated-files-saved", _queue_every_page)

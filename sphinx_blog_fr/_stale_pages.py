@@ -71,9 +71,8 @@ class PageList:
             self.previous_documents, self.previous_generated = set(previous["documents"]), set(previous["generated"])
         except (OSError, ValueError, TypeError, KeyError):
             self.previous_documents, self.previous_generated = set(), set()
-        #: The pages of the documents Sphinx reports removed, and the pages this build wrote.
+        #: The pages of the documents Sphinx reports removed.
         self.removed: set[str] = set()
-        self.written: set[str] = set()
 
     def documents(self, app: Sphinx) -> set[str]:
         return {_page_of(app, docname) for docname in app.env.found_docs}
@@ -81,7 +80,8 @@ class PageList:
     def generated(self, app: Sphinx) -> set[str]:
         """This build's other pages: those it wrote, and the listings ``_incremental`` left in place."""
         kept = build_state(app).generated_files
-        return {_page_of(app, name) for name in self.written - app.env.found_docs} | set(kept.current if kept else ())
+        written = build_state(app).written_pages
+        return {_page_of(app, name) for name in written - app.env.found_docs} | set(kept.current if kept else ())
 
     def save(self, documents: set[str], generated: set[str]) -> None:
         self.path.write_text(json.dumps({"documents": sorted(documents), "generated": sorted(generated)}), "utf-8")
@@ -98,12 +98,6 @@ def _note_removed_documents(app: Sphinx, env: BuildEnvironment, added: set, chan
     if pages is not None:
         pages.removed = {_page_of(app, docname) for docname in removed}
     return []
-
-
-def _note_written_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    pages = build_state(app).page_list
-    if pages is not None:
-        pages.written.add(pagename)
 
 
 def _remove_pages_of_documents_gone(app: Sphinx) -> list:
@@ -147,7 +141,6 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._state")
     app.connect("builder-inited", _start_build)
     app.connect("env-get-outdated", _note_removed_documents)
-    app.connect("html-page-context", _note_written_page)
     # Before sphinx-reredirects writes its pages (its init, priority 500): one may stand where a renamed post was.
     app.connect("html-collect-pages", _remove_pages_of_documents_gone, priority=300)
     # After every other build-finished listener, the upstream ones too (sphinx-sitemap's create_sitemap,

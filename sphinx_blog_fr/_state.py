@@ -49,7 +49,8 @@ class BuildState:
     page_list: PageList | None = None
     #: The documents this build had a warning or an error about (``_persistent_errors``, ``builder-inited``).
     problems: DocumentsWithProblems | None = None
-    #: Every page this build wrote, documents and generated pages (``_sitemap``, at ``html-page-context``).
+    #: Every page this build wrote, documents and generated pages (``html-page-context``, here), which
+    #: ``_sitemap`` lists and ``_stale_pages`` keeps.
     written_pages: set[str] = field(default_factory=set)
     #: The HTML of each excerpt or post text rendered for the listings and feeds, by the key they
     #: give it (``_fragments``, for ``_listings`` and ``_feeds``).
@@ -77,6 +78,11 @@ def build_state(app: Sphinx) -> BuildState:
     return app.blog_build_state
 
 
+def _note_written_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    build_state(app).written_pages.add(pagename)
+
+
 def setup(app: Sphinx) -> dict:
     app.blog_build_state = BuildState()
+    app.connect("html-page-context", _note_written_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
