@@ -22,6 +22,8 @@ __version__ = "1.0.0"
 EXTENSIONS = (
     # The build's state (sphinx_blog_fr._state.BuildState), before any module fills it.
     "sphinx_blog_fr._state",
+    # The templates' compiled code kept between builds, before anything renders one.
+    "sphinx_blog_fr._template_cache",
     # The machinery's defaults first: every other extension reads the configuration.
     "sphinx_blog_fr._defaults",
     # Refuses an unsound site address before anything uses it.
@@ -33,6 +35,8 @@ EXTENSIONS = (
     # The machinery's French catalog, under the blog's own.
     "sphinx_blog_fr._i18n",
     "myst_parser",
+    # MyST reads each front matter with libyaml, into the values PyYAML's own parser gives.
+    "sphinx_blog_fr._myst_front_matter",
     # French spacing before « : ; ! ? » and inside « », in what the pages show.
     "sphinx_blog_fr._typography",
     "ablog",
@@ -61,6 +65,8 @@ EXTENSIONS = (
     "sphinx_blog_fr._menu",
     "sphinx_blog_fr._math",
     "sphinx_blog_fr._images",
+    # Before _incremental, which asks it which pages need the new sidebar rendered.
+    "sphinx_blog_fr._sidebar_refresh",
     "sphinx_blog_fr._incremental",
     "sphinx_blog_fr._stale_pages",
     "sphinx_blog_fr._persistent_errors",
@@ -72,10 +78,18 @@ EXTENSIONS = (
     "sphinx_blog_fr._sitemap",
     "sphinx_blog_fr._robots",
     "notfound.extension",
+    "sphinx_blog_fr._not_found_page",
     "sphinx_blog_fr._wordpress_redirects",
     "sphinx_blog_fr._copyright",
     "sphinx_blog_fr._icon_file",
+    # Furo's code colours in blog.css, not in a <style> on every page.
+    "sphinx_blog_fr._code_colors",
+    # Furo's <meta name="viewport"> alone, without docutils' copy.
+    "sphinx_blog_fr._viewport",
     "sphinx_blog_fr._minify",
+    # Work Sphinx and MyST repeat for each page or document, done once per build.
+    "sphinx_blog_fr._asset_checksums",
+    "sphinx_blog_fr._docutils_settings",
 )
 
 

@@ -12,8 +12,9 @@ keyboard journeys, the HTML checker, and the known limits.
 The statement is dated by the blog's content, never by the build's clock:
 the date of its newest post, so two builds of one commit are identical.
 The checkers' versions are read from ``package-lock.json`` beside conf.py
-(« version non précisée » without it). The page is small and generated on
-every build, so an incremental build writes it as a clean one does.
+(« version non précisée » without it). The page is rewritten
+only when what it shows changed (``_incremental``'s fingerprints), so an
+incremental build leaves it as a clean one writes it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from sphinx.application import Sphinx
 
 from sphinx_blog_fr import _accessibility_checks as checks
 from sphinx_blog_fr._dates import format_day
-from sphinx_blog_fr.commands.audit import PAGE_TYPES
+from sphinx_blog_fr._incremental import is_unchanged
 from sphinx_blog_fr.compat.ablog import registered_blog
 
 ACCESSIBILITY_DOCNAME = "blog/accessibilite"
@@ -64,7 +65,7 @@ def statement_context(app: Sphinx) -> dict:
         "date": content_date(app),
         "versions": checker_versions(Path(app.srcdir)),
         # A page type without a French name yet is left out (tests/test_accessibility_statement.py fails on it).
-        "page_types": [checks.PAGE_TYPE_NAMES[kind] for kind in PAGE_TYPES if kind in checks.PAGE_TYPE_NAMES],
+        "page_types": [checks.PAGE_TYPE_NAMES[kind] for kind in checks.PAGE_TYPES if kind in checks.PAGE_TYPE_NAMES],
         "themes": list(checks.THEMES.values()),
         "viewports": list(checks.VIEWPORTS.values()),
         "criteria": sorted(checks.AXE_CRITERIA.values(), key=lambda item: [int(part) for part in item[0].split(".")]),
@@ -75,7 +76,7 @@ def statement_context(app: Sphinx) -> dict:
 
 
 def generate_statement(app: Sphinx) -> list:
-    """Yield the accessibility statement (``html-collect-pages``)."""
+    """Yield the accessibility statement (``blog-generated-pages``) if it changed."""
     if not ablog.builder_support(app):
         return []
     context = {
@@ -85,6 +86,8 @@ def generate_statement(app: Sphinx) -> list:
         "blog_page_description": f"Déclaration d’accessibilité du site {app.config.project} : état de conformité "
         "au RGAA, résultats des tests, contenus non accessibles et voies de recours.",
     }
+    if is_unchanged(app, app.builder.get_target_uri(ACCESSIBILITY_DOCNAME), context):
+        return []
     return [(ACCESSIBILITY_DOCNAME, context, "page.html")]
 
 
@@ -97,6 +100,7 @@ def link_statement(app: Sphinx, pagename: str, templatename: str, context: dict,
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_blog_fr._dates")
-    app.connect("html-collect-pages", generate_statement)
+    app.setup_extension("sphinx_blog_fr._incremental")
+    app.connect("blog-generated-pages", generate_statement)
     app.connect("html-page-context", link_statement)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,13 +2,31 @@
 
 ``blog_accessibility`` writes the « Accessibilité » page from it; the
 browser tests run axe-core with :data:`AXE_TAGS` on each page type of
-``sphinx_blog_fr.commands.audit.PAGE_TYPES``, in each of :data:`THEMES`, and
+:data:`PAGE_TYPES`, in each of :data:`THEMES`, and
 tests/test_accessibility_statement.py checks that this list and the
 statement agree with them, and that :data:`AXE_CRITERIA` are exactly the
 success criteria axe-core's rules for those tags test.
 """
 
 from __future__ import annotations
+
+#: The kinds of page a blog has, in the order the audit (``make audit``) reports them and the browser tests run.
+PAGE_TYPES = (
+    "home",
+    "post",
+    "tag",
+    "category",
+    "author",
+    "year",
+    "month",
+    "all-posts",
+    "tags-index",
+    "archive-index",
+    "search",
+    "404",
+    "subscribe",
+    "accessibility",
+)
 
 #: The axe-core tags the browser tests run (tests/browser/test_page_types.py): WCAG 2.1, levels A and AA.
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
@@ -46,7 +64,7 @@ VALIDATOR_CRITERION = ("4.1.1", "Analyse syntaxique", "A")
 #: The themes in which axe-core runs on each page type.
 THEMES = {"light": "clair", "dark": "sombre"}
 
-#: The French name of each page type of sphinx_blog_fr.commands.audit.PAGE_TYPES.
+#: The French name of each page type of PAGE_TYPES.
 PAGE_TYPE_NAMES = {
     "home": "la page d’accueil",
     "post": "un article",

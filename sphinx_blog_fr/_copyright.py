@@ -12,7 +12,8 @@ The years come from the posts, never from the build's clock, so two builds
 of one commit stay identical. An incremental build stays a clean build's:
 the range changes only when the set of years with posts changes, which
 changes the sidebar's archive (years and their counts), and
-``_incremental`` then rewrites every page and generated file
+``_incremental`` then renders every page and generated file again, with no
+sidebar refresh (``_sidebar_refresh``)
 (``tests/test_own_blog.py`` checks that a post of a new year reaches the
 footer of a page whose source did not change).
 """

@@ -8,6 +8,7 @@ site's ``language``: ``blog_date`` (« 10 novembre 2017 ») and ``blog_month``
 """
 
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_skeleton
@@ -41,10 +42,17 @@ def today(config: Config) -> date:
 
 def format_day(moment: date, config: Config) -> str:
     """Return « 10 novembre 2017 » for *moment*, in the site's language."""
+    # Babel formats a datetime by its date, as written (no time zone change): the day is the key.
+    return _format_day(moment.date() if isinstance(moment, datetime) else moment, config.language)
+
+
+@lru_cache(maxsize=4096)
+def _format_day(day: date, language: str) -> str:
+    """Format *day* in *language*, once: a build formats the same few days thousands of times, and Babel is slow."""
     # French writes the first day of a month as an ordinal: « 1er novembre 2017 ».
-    if moment.day == 1 and config.language.startswith("fr"):
-        return format_date(moment, "d'er' MMMM y", locale=config.language)
-    return format_date(moment, "d MMMM y", locale=config.language)
+    if day.day == 1 and language.startswith("fr"):
+        return format_date(day, "d'er' MMMM y", locale=language)
+    return format_date(day, "d MMMM y", locale=language)
 
 
 def format_month(moment: date, config: Config) -> str:

@@ -33,7 +33,7 @@ from sphinx_blog_fr.compat.sphinx import set_in_conf
 PACKAGE = Path(__file__).parent
 TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
-#: The style sheet of the machinery's templates (static/blog.css).
+#: The style sheet of the machinery's templates (rendered from static/blog.css_t).
 STYLE_SHEET = "blog.css"
 
 #: The environment variables the site's address comes from, before conf.py's

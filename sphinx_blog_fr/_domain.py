@@ -19,7 +19,9 @@ Per environment (worked out from every document once reading is done, at
 ``env-get-updated``, in the main process; compared with the previous build's):
 
 * ``blog_state``: the blog as the pages show it (``_incremental``'s ``BlogState``);
-* ``menu``: the sidebar's menu of pages (``blog_menu``).
+* ``menu``: the sidebar's menu of pages (``blog_menu``);
+* ``label_spellings``: the one spelling of each tag and category
+  (``_taxonomy``; worked out before reading, at ``env-get-outdated``).
 
 :attr:`BlogDomain.data_version` changes with this layout: an environment
 pickled with another is then discarded and every document read again. The
@@ -44,13 +46,14 @@ class BlogDomain(Domain):
 
     name = "blog"
     label = "blog"
-    data_version = 1
+    data_version = 2
     initial_data = {
         "post_summaries": {},
         "resized_images": {},
         "math_documents": set(),
         "blog_state": None,
         "menu": None,
+        "label_spellings": None,
     }
 
     def clear_doc(self, docname: str) -> None:

@@ -1,4 +1,4 @@
-"""Atom and RSS 2.0 feeds of the whole blog, of each tag and of each category, the same on every machine.
+"""The feeds of the whole blog (Atom and RSS 2.0), of each tag and of each category (Atom), the same on every machine.
 
 ABlog's feeds take their times from the build machine's time zone
 (``astimezone()``), stamp the feed with the time of the build, title them in
@@ -8,9 +8,16 @@ replaces them:
 
 * ``blog/atom.xml`` carries the latest ``blog_feed_length`` posts (all when
   unset) in full; ``blog/tag/<slug>/atom.xml`` and
-  ``blog/category/<slug>/atom.xml`` carry those of one tag or category;
-  ``rss.xml`` beside each carries the same posts in RSS 2.0, which some
-  readers and services still expect (:func:`feed_path` is the one rule);
+  ``blog/category/<slug>/atom.xml`` carry those of one tag or category, each
+  by its summary (:func:`summary_html`: its excerpt as the listings show it,
+  then a link to the post), as Hugo's term feeds and WordPress's « Extrait »
+  setting do: a reader who follows several tags does not get each post's whole
+  text several times, and at 1,000 posts the 96 files weigh 1.7 MB, not 6.9 MB;
+* ``blog/rss.xml`` carries the blog's feed's posts in RSS 2.0, which some
+  services still expect; a tag's or a category's feed is in Atom only, which
+  every feed reader reads (WordPress's old feed addresses, RSS ones included,
+  redirect to Atom too): an RSS copy beside each would double them, 0.8 MB at
+  1,000 posts (:func:`feed_path` is the one rule for their paths);
 * :func:`site_feeds` lists them, for the ``<head>`` links and the
   subscribe page (``blog_subscribe``);
 * each feed states the content licence (``blog_content_license``) in its
@@ -18,7 +25,7 @@ replaces them:
 * titles are the listing's own French titles;
 * every time is on the blog's clock (``blog_timezone``), and the feed's
   ``updated`` is its newest post's, so two builds of one commit are identical;
-* every link and image inside a post is an absolute URL under ``blog_baseurl``;
+* every link and image inside a post or a summary is an absolute URL under ``blog_baseurl``;
   the feed's and the entries' own addresses are percent-encoded;
 * titles, labels and names are text, which feedgen escapes; the ``<head>``
   link to a listing's feed gets its title as text, for the template to escape.
@@ -72,7 +79,17 @@ def post_html(app: Sphinx, post: Post) -> str:
     return _FIRST_HEADING.sub("", html, count=1)
 
 
-def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
+def summary_html(app: Sphinx, post: Post, url: str) -> str:
+    """Return *post*'s excerpt as the listings show it, then a link to *url*, its address, as HTML with absolute links."""
+    excerpt = render_fragment(
+        app, ("summary", post.docname), post.excerpt, post.docname, images_as_on_post_page=True, permalinks=False
+    )
+    more = Markup('<p><a href="{}">{}</a></p>').format(url, _("Continue reading “%(title)s”") % {"title": post.title})
+    return f"{_absolute_links(excerpt, url)}{more}"
+
+
+def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post, *, full_text: bool) -> None:
+    """Add *post* to *feed*: in full (a plain-text summary, its HTML content), or by its HTML summary alone."""
     url = absolute_url(app, post.docname)
     entry = feed.add_entry(order="append")
     entry.id(url)
@@ -84,20 +101,28 @@ def _add_entry(app: Sphinx, feed: FeedGenerator, post: Post) -> None:
         entry.author(name=author.name)
     for tag in post.tags:
         entry.category(term=tag.name, label=tag.name)
+    if not full_text:
+        # Atom's <summary type="html">, which is also RSS's <description>; no <content>.
+        entry.summary(summary_html(app, post, url), type="html")
+        return
     summary = plain_text(post.excerpt)
     if summary:
         entry.summary(summary)
     entry.content(_absolute_links(post_html(app, post), url), type="html")
 
 
-#: The feed formats, by file name: each listing's feed is written in both.
+#: The feed formats, by file name.
 FEED_FORMATS = {"atom.xml": "application/atom+xml", "rss.xml": "application/rss+xml"}
+#: The files of the whole blog's feed, in both formats.
+SITE_FEED_FILES = ("atom.xml", "rss.xml")
+#: The file of a tag's or a category's feed, in Atom alone.
+TOPIC_FEED_FILES = ("atom.xml",)
 
 
 def feed_path(listing_path: str, file_name: str = "atom.xml") -> str:
     """Return where the feed of the listing at *listing_path* (``blog``, ``blog/tag/cnfpt``) is written.
 
-    *file_name* is one of :data:`FEED_FORMATS`: ``atom.xml`` or ``rss.xml``.
+    *file_name* is one of :data:`FEED_FORMATS`: ``atom.xml``, or ``rss.xml`` for the whole blog's feed.
     """
     return posixpath.join(listing_path, file_name)
 
@@ -116,9 +141,15 @@ class SiteFeed:
     label: str = ""
 
     @property
-    def rss_path(self) -> str:
-        """The path of its RSS 2.0 file, beside the Atom one."""
-        return feed_path(posixpath.dirname(self.path), "rss.xml")
+    def files(self) -> dict[str, str]:
+        """The path of each of its files (its Atom one, and the blog's RSS 2.0 one beside it), by file name."""
+        file_names = SITE_FEED_FILES if self.kind == "site" else TOPIC_FEED_FILES
+        return {file_name: feed_path(posixpath.dirname(self.path), file_name) for file_name in file_names}
+
+    @property
+    def full_text(self) -> bool:
+        """Whether its entries carry each post's whole text (the whole blog's feed) or its summary."""
+        return self.kind == "site"
 
 
 def site_feeds(app: Sphinx) -> list[SiteFeed]:
@@ -156,31 +187,38 @@ def _feed_generator(app: Sphinx, site_feed: SiteFeed, posts: list[Post]) -> Feed
         # Atom's <updated> and RSS's <lastBuildDate>: the newest post's, never the build's clock.
         feed.updated(max(localize(post.update, app.config) for post in posts))
     for post in posts:
-        _add_entry(app, feed, post)
+        _add_entry(app, feed, post, full_text=site_feed.full_text)
     return feed
 
 
 def write_feed(app: Sphinx, site_feed: SiteFeed) -> None:
-    """Write the Atom and RSS files of *site_feed* (paths relative to the output), newest posts first."""
+    """Write the files of *site_feed* (paths relative to the output), newest posts first."""
     length = app.config.blog_feed_length
     posts = sorted(site_feed.posts, key=lambda post: post.date, reverse=True)[:length]
-    inputs = (site_feed.title, site_feed.listing_docname, post_inputs(app, posts, full_text=True))
-    # Both files are fingerprinted, so that _incremental removes both when the feed is gone.
-    unchanged = [is_unchanged(app, path, inputs) for path in (site_feed.path, site_feed.rss_path)]
+    inputs = (site_feed.title, site_feed.listing_docname, post_inputs(app, posts, full_text=site_feed.full_text))
+    # Every file is fingerprinted, so that _incremental removes the ones no build writes any more.
+    unchanged = [is_unchanged(app, path, inputs) for path in site_feed.files.values()]
     if all(unchanged):
         return
     feed = _feed_generator(app, site_feed, posts)
     target = Path(app.builder.outdir, site_feed.path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(feed.atom_str(pretty=True))
+    if "rss.xml" in site_feed.files:
+        _write_rss(app, site_feed, feed)
+
+
+def _write_rss(app: Sphinx, site_feed: SiteFeed, feed: FeedGenerator) -> None:
+    """Write *feed*, which holds *site_feed*'s posts, as RSS 2.0 beside its Atom file."""
+    rss_path = site_feed.files["rss.xml"]
     # RSS 2.0 requires a description (feedgen's is also Atom's subtitle, hence set only now):
     # the subtitle, or the feed's title, which says what it holds.
     feed.description(app.config.blog_feed_subtitle or site_feed.title)
     # RSS's <link> is feedgen's last link (the listing) and its atom:link the first "self" one.
-    rss_url = percent_encoded(urljoin(app.config.blog_baseurl, site_feed.rss_path))
+    rss_url = percent_encoded(urljoin(app.config.blog_baseurl, rss_path))
     listing_url = absolute_url(app, site_feed.listing_docname)
     feed.link([{"href": rss_url, "rel": "self"}, {"href": listing_url, "rel": "alternate"}], replace=True)
-    Path(app.builder.outdir, site_feed.rss_path).write_bytes(feed.rss_str(pretty=True))
+    Path(app.builder.outdir, rss_path).write_bytes(feed.rss_str(pretty=True))
 
 
 def generate_feeds(app: Sphinx) -> list:
@@ -193,21 +231,21 @@ def generate_feeds(app: Sphinx) -> list:
 
 
 def announce_feeds(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Give every page's ``<head>`` the blog's feed, and a listing's own feed, each in Atom and RSS (``blog_feeds``)."""
+    """Give every page's ``<head>`` the blog's feed, in Atom and RSS, and a listing's own feed, in Atom (``blog_feeds``)."""
     if not ablog.builder_support(app) or not app.config.blog_baseurl:
         return
     site_feed = feed_path(Blog(app).blog_path)
-    feeds = [(app.config.blog_title, site_feed)]
+    feeds = [(app.config.blog_title, site_feed, SITE_FEED_FILES)]
     listing = context.get("blog_listing")
     if listing and listing.get("feed") and listing["feed"] != site_feed:
-        # A listing's title is HTML without tags, its label escaped (_listings);
-        # the template escapes text.
-        feeds.append((Markup(context.get("title", "")).unescape(), listing["feed"]))
-    # Each feed in both formats: (title, path, media type), for page.html's <link rel="alternate">.
+        # A tag's or a category's listing: its title is HTML without tags, its label
+        # escaped (_listings); the template escapes text.
+        feeds.append((Markup(context.get("title", "")).unescape(), listing["feed"], TOPIC_FEED_FILES))
+    # (title, path, media type), for page.html's <link rel="alternate">.
     context["blog_feeds"] = [
-        (title, feed_path(posixpath.dirname(path), file_name), media_type)
-        for title, path in feeds
-        for file_name, media_type in FEED_FORMATS.items()
+        (title, feed_path(posixpath.dirname(path), file_name), FEED_FORMATS[file_name])
+        for title, path, file_names in feeds
+        for file_name in file_names
     ]
 
 

@@ -10,15 +10,17 @@ nothing had changed. This extension:
 
 * keeps in the environment a summary of each post (title, dates, tags,
   category, authors, excerpt), and after reading tells Sphinx the pages to
-  rewrite (``env-get-updated``): every page when the sidebar's data changed,
-  otherwise the posts whose neighbours, related posts
-  (``blog_related_posts``) or series (``blog_series``) changed, and the home
-  page when any summary changed;
-* keeps, beside the doctrees, a fingerprint of each listing page and feed
+  rewrite (``env-get-updated``): the posts whose neighbours, related posts
+  (``blog_related_posts``) or series (``blog_series``) changed, the home
+  page when any summary changed, and when the sidebar's data changed every
+  page but those ``_sidebar_refresh`` gives the new sidebar without
+  rendering them again;
+* keeps, beside the doctrees, a fingerprint of each generated page and feed
   (what it shows, the sidebar, the configuration, templates, local
   extensions and translations). ``_listings`` and ``blog_feeds`` ask
   :func:`is_unchanged` and skip a file whose fingerprint is the same and
-  that is still there; a file no build produces any more is removed, with
+  that is still there, or that differs in its sidebar alone and that
+  ``_sidebar_refresh`` gave the new sidebar; a file no build produces any more is removed, with
   the folders it leaves empty (``_stale_pages`` removes the pages of
   documents that are gone);
 * removes from the search index the words that no page has any more, as a
@@ -36,8 +38,9 @@ Events this extension emits, for the package's modules and any other extension:
     listener returns the pages it generates, as an ``html-collect-pages``
     listener does (``(pagename, context, templatename)``), and may ask
     :func:`is_unchanged` about each file. Listeners: ``_listings``
-    (listing pages), ``blog_feeds`` (writes the feeds, adds no page),
-    ``blog_series`` (series pages), in that order.
+    (listing and index pages), ``blog_feeds`` (writes the feeds, adds no
+    page), ``_subscribe``, ``_accessibility``, ``blog_series``
+    (series pages) and ``_not_found_page`` (404), in that order.
 ``blog-generated-files-saved(app, generated_files)``
     In ``build-finished`` (a build that did not fail, with ABlog's builder),
     once the files no build generates are removed: *generated_files* is the
@@ -49,8 +52,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import pickle
 import sys
+import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +71,7 @@ from sphinx_blog_fr._i18n import LOCALE_DIR
 from sphinx_blog_fr._menu import current_menu
 from sphinx_blog_fr._related_posts import related_lists
 from sphinx_blog_fr._series import series_lists
+from sphinx_blog_fr._sidebar_refresh import pages_to_render, refresh_generated_page
 from sphinx_blog_fr._stale_pages import remove_output_file
 from sphinx_blog_fr._state import build_state
 from sphinx_blog_fr.compat.ablog import post_records, registered_blog
@@ -164,7 +170,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = _blog_state(app)
     previous: BlogState | None = blog_data(env)["blog_state"]
     blog_data(env)["blog_state"] = state
-    if previous is None or previous.sidebar != state.sidebar:
+    if previous is None:
         return sorted(env.found_docs)
     stale = {
         docname
@@ -180,10 +186,42 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     }
     if previous.summaries != state.summaries:
         stale.add(app.config.root_doc)
+    if previous.sidebar != state.sidebar:
+        # Every page shows the sidebar: _sidebar_refresh gives its new HTML to the pages it can.
+        stale |= pages_to_render(app, env, previous.sidebar, state.sidebar, stale)
     return sorted(stale & env.found_docs)
 
 
 # -- Generated files: listing pages and feeds ---------------------------------------
+
+
+def made_with(app: Sphinx) -> tuple:
+    """What every page is made with besides the posts: the configuration, templates, local
+    extensions, translations and the extensions' versions."""
+    srcdir = Path(app.srcdir)
+    # The blog's own modules and the machinery's (an editable install may change under them), found
+    # by their paths' text: a Path of each of the build's thousand modules costs 0.1 s. The installed
+    # packages (a virtual environment may sit in the blog's folder) count by their folder, which
+    # every installation or removal changes.
+    installed = sysconfig.get_paths()["purelib"]
+    folders = tuple(f"{folder}{os.sep}" for folder in (srcdir, PACKAGE))
+    local_modules = sorted(
+        (name, os.stat(module.__file__).st_mtime_ns)
+        for name, module in list(sys.modules.items())
+        if isinstance(getattr(module, "__file__", None), str)
+        and module.__file__.startswith(folders)
+        and not module.__file__.startswith(f"{installed}{os.sep}")
+    )
+    catalogs = sorted(
+        (str(path), path.stat().st_mtime_ns)
+        for folder, pattern in [*((srcdir / d, "*.mo") for d in app.config.locale_dirs), (LOCALE_DIR, "*.po")]
+        for path in folder.rglob(pattern)
+    )
+    templates = app.builder.templates.newest_template_mtime() if app.builder.templates else 0
+    build_info = app.builder.build_info
+    versions = sorted((name, str(extension.version)) for name, extension in app.extensions.items())
+    packages = os.stat(installed).st_mtime_ns
+    return (build_info.config_hash, build_info.tags_hash, templates, local_modules, packages, catalogs, versions)
 
 
 class GeneratedFiles:
@@ -193,57 +231,37 @@ class GeneratedFiles:
         self.outdir = Path(app.outdir)
         self.path = Path(app.doctreedir) / FINGERPRINTS_FILE
         try:
-            self.previous: dict[str, str] = pickle.loads(self.path.read_bytes())
+            self.previous: dict[str, tuple[str, str] | str] = pickle.loads(self.path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError):
             self.previous = {}
         # A build that stops half way must not leave fingerprints of files it did not write,
         # but the next build must still know which files to remove: it finds them, unfingerprinted.
         self.path.write_bytes(pickle.dumps(dict.fromkeys(self.previous, "")))
-        self.current: dict[str, str] = {}
-        self.context = ""
+        #: Each file's fingerprints: of all it depends on, and of all but the sidebar.
+        self.current: dict[str, tuple[str, str]] = {}
+        self.contexts = ("", "")
 
     def set_context(self, app: Sphinx) -> None:
         """Fingerprint what every generated file depends on besides its own posts."""
-        srcdir = Path(app.srcdir)
-        # The blog's own modules and the machinery's (an editable install may change under them).
-        local_modules = sorted(
-            (name, Path(module.__file__).stat().st_mtime_ns)
-            for name, module in list(sys.modules.items())
-            if getattr(module, "__file__", None)
-            and (Path(module.__file__).is_relative_to(srcdir) or Path(module.__file__).is_relative_to(PACKAGE))
-        )
-        catalogs = sorted(
-            (str(path), path.stat().st_mtime_ns)
-            for folder, pattern in [*((srcdir / d, "*.mo") for d in app.config.locale_dirs), (LOCALE_DIR, "*.po")]
-            for path in folder.rglob(pattern)
-        )
-        templates = app.builder.templates.newest_template_mtime() if app.builder.templates else 0
-        build_info = app.builder.build_info
-        versions = sorted((name, str(extension.version)) for name, extension in app.extensions.items())
-        self.context = repr(
-            (
-                build_info.config_hash,
-                build_info.tags_hash,
-                templates,
-                local_modules,
-                catalogs,
-                versions,
-                blog_data(app.env)["blog_state"].sidebar,
-                # The sidebar's menu of pages (blog_menu).
-                current_menu(app.env),
-            )
-        )
+        # The sidebar's menu of pages (blog_menu) is in the page's context, the rest of the sidebar apart.
+        page = (*made_with(app), current_menu(app.env))
+        self.contexts = (repr((*page, blog_data(app.env)["blog_state"].sidebar)), repr(page))
 
     def is_unchanged(self, path: str, inputs: object) -> bool:
         """Record the fingerprint of file *path* (relative to the output) made from *inputs*;
         return whether the file is there and was made from the same inputs."""
-        fingerprint = hashlib.sha256(f"{self.context}\n{inputs!r}".encode()).hexdigest()
-        self.current[path] = fingerprint
-        return self.previous.get(path) == fingerprint and (self.outdir / path).is_file()
+        fingerprints = tuple(hashlib.sha256(f"{context}\n{inputs!r}".encode()).hexdigest() for context in self.contexts)
+        self.current[path] = fingerprints
+        return self.previous.get(path) == fingerprints and (self.outdir / path).is_file()
 
-    def save(self) -> None:
-        """Remove the files no longer generated, and keep the fingerprints for the next build."""
-        for path in sorted(self.previous.keys() - self.current.keys()):
+    def only_the_sidebar_changed(self, path: str) -> bool:
+        """Whether file *path*, just fingerprinted, is there and was made from the same inputs but the sidebar."""
+        previous = self.previous.get(path)
+        return isinstance(previous, tuple) and previous[1] == self.current[path][1] and (self.outdir / path).is_file()
+
+    def save(self, documents: set[str]) -> None:
+        """Remove the files no longer generated but for the pages of *documents*, and keep the fingerprints."""
+        for path in sorted(self.previous.keys() - self.current.keys() - documents):
             remove_output_file(self.outdir, path)
         self.path.write_bytes(pickle.dumps(self.current))
 
@@ -254,7 +272,11 @@ def is_unchanged(app: Sphinx, path: str, inputs: object) -> bool:
     *inputs* is what the file shows besides the sidebar and the site's
     configuration, templates and code, with a ``repr`` that changes when it does.
     """
-    return build_state(app).generated_files.is_unchanged(path, inputs)
+    files = build_state(app).generated_files
+    if files.is_unchanged(path, inputs):
+        return True
+    # The same file but its sidebar: _sidebar_refresh may give it the new sidebar's HTML.
+    return files.only_the_sidebar_changed(path) and refresh_generated_page(app, path)
 
 
 def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
@@ -291,7 +313,8 @@ def _finish_build(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not ablog.builder_support(app):
         return
     generated_files = build_state(app).generated_files
-    generated_files.save()
+    # A document may now stand where a generated page was (pages/404.md where sphinx-notfound-page wrote it).
+    generated_files.save({app.builder.get_target_uri(docname) for docname in app.env.found_docs})
     app.emit("blog-generated-files-saved", generated_files)
 
 
@@ -300,6 +323,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._domain")
     app.setup_extension("sphinx_blog_fr._parallel")
     app.setup_extension("sphinx_blog_fr._updated_dates")
+    app.setup_extension("sphinx_blog_fr._sidebar_refresh")
     app.add_event("blog-generated-pages")
     app.add_event("blog-generated-files-saved")
     app.connect("builder-inited", _start_build)

@@ -7,8 +7,10 @@ This extension adds to the ``<head>`` of each post a
 (headline, dates, authors, language, tags as keywords, picture, address),
 and to the home page one describing the ``Blog`` and its latest posts.
 
-Titles, tags and names are the author's or an export's text: the JSON is
-embedded so that none can end the script. Beside JSON's own escaping,
+The JSON is written without spaces after ``,`` and ``:``: machines read it,
+on every post (30 KB at 1,000 posts). Titles, tags and names are the
+author's or an export's text: the JSON is embedded so that none can end the
+script. Beside JSON's own escaping,
 ``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026``, so a
 title holding ``</script>`` stays text. The picture is the page's
 OpenGraph one: the script is added when ``_opengraph`` has chosen it
@@ -31,7 +33,7 @@ _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 def script_tag(data: dict) -> str:
     """Return *data* as a JSON-LD ``<script>`` that no text inside it can end."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
     return f'<script type="application/ld+json">{text}</script>'
 
 

@@ -33,6 +33,7 @@ escape, and each excerpt is the HTML Sphinx wrote, handed over as ``Markup``.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,7 @@ from sphinx_blog_fr._feeds import feed_path
 from sphinx_blog_fr._fragments import render_fragment
 from sphinx_blog_fr._i18n import gettext as _
 from sphinx_blog_fr._incremental import is_unchanged, post_inputs
+from sphinx_blog_fr._state import build_state
 from sphinx_blog_fr.compat.ablog import disconnect_archive_pages, registered_blog, replace_excerpt
 
 
@@ -86,6 +88,14 @@ class Catalog:
     docname: str
     title: Markup
     groups: list[tuple[str, list[Listing]]] = field(default_factory=list)
+
+    def shown(self) -> tuple:
+        """What the index page shows (``blog/catalog.html``), for :func:`is_unchanged`."""
+
+        def entry(listing: Listing | str) -> tuple | str:
+            return listing and (listing.docname, listing.label, len(listing.posts))
+
+        return self.title, tuple((entry(group), tuple(map(entry, listings))) for group, listings in self.groups)
 
 
 def _feed_of(path: str, blog: Blog) -> str | None:
@@ -150,15 +160,36 @@ def _is_page_relative(node: nodes.Node) -> bool:
     return isinstance(node, (addnodes.pending_xref, addnodes.download_reference, nodes.image))
 
 
+def _excerpt_depends_on(app: Sphinx, post: Post) -> str:
+    """Return what the HTML of *post*'s excerpt depends on: ``"site"``, ``"folder"`` or ``"page"``.
+
+    An image or a download is a path from the page's folder (the builder's
+    ``imgpath`` and ``dlpath``); a reference may point at the page itself
+    (``#label``). Found once per post and build.
+    """
+    key = ("excerpt-depends-on", post.docname)
+    fragments = build_state(app).fragments
+    if key not in fragments:
+        relative = [found for node in post.excerpt for found in node.findall(_is_page_relative)]
+        folder_only = all(isinstance(node, (addnodes.download_reference, nodes.image)) for node in relative)
+        fragments[key] = "page" if not folder_only else "folder" if relative else "site"
+    return fragments[key]
+
+
 def render_excerpt(app: Sphinx, post: Post, docname: str) -> Markup:
     """Return the HTML of *post*'s excerpt, its links relative to page *docname*.
 
     A post is listed on about ten pages (all posts, each of its tags, its
-    category, author, year and month). An excerpt with no relative link or
-    path is the same HTML on all of them, so it is rendered once per build.
+    category, author, year and month). Its excerpt is rendered once per build
+    for all of them, once per folder if it shows an image or a download, once
+    per page if it has a relative link.
     """
-    page_relative = any(any(node.findall(_is_page_relative)) for node in post.excerpt)
-    key = ("excerpt", post.docname, docname if page_relative else None)
+    depends_on = _excerpt_depends_on(app, post)
+    if depends_on == "folder":
+        shown_from = posixpath.dirname(app.builder.get_target_uri(docname))
+    else:
+        shown_from = docname if depends_on == "page" else None
+    key = ("excerpt", post.docname, depends_on, shown_from)
     return Markup(render_fragment(app, key, post.excerpt, docname))
 
 
@@ -207,6 +238,8 @@ def generate_listing_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
             context = listing_context(app, listing, number, docname, heading=True)
             yield docname, {"title": _page_title(listing, number), "body": "", "blog_listing": context}, "page.html"
     for catalog in catalogs:
+        if is_unchanged(app, app.builder.get_target_uri(catalog.docname), catalog.shown()):
+            continue
         yield catalog.docname, {"title": catalog.title, "body": "", "blog_catalog": catalog}, "page.html"
 
 

@@ -87,8 +87,27 @@ def _shorten(text: str, config: Config) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+#: The spaces of a title: lxml's parser keeps them, but drops a title made of them only.
+_TITLE_SPACES = " \u00a0\u202f"
+_WITHOUT_TITLE_SPACES = str.maketrans("", "", _TITLE_SPACES)
+
+
+def _is_plain(title: str) -> bool:
+    """Whether *title* is its own text: no tag or entity, no character lxml's parser changes or refuses."""
+    if "<" in title or "&" in title or not title.strip(_TITLE_SPACES):
+        return False
+    return title.translate(_WITHOUT_TITLE_SPACES).isprintable()
+
+
 def _text(title: str) -> str:
-    """Return the text of *title*, HTML as Sphinx's page titles are, its no-break spaces kept."""
+    """Return the text of *title*, HTML as Sphinx's page titles are, its no-break spaces kept.
+
+    Most titles have no markup: they are their own text, without parsing them. The text is a
+    plain ``str``: a title may be ``Markup``, whose methods (``html.escape``'s) escape their arguments.
+    """
+    title = str(title)
+    if _is_plain(title):
+        return title
     return lxml.html.fragment_fromstring(title, create_parent="span").text_content()
 
 

@@ -9,7 +9,8 @@ square of the marks of a paragraph, would take minutes to read it.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_core
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from sphinx_blog_fr._schema import FrontMatterError
@@ -32,16 +33,14 @@ def _plain_text(inline: Token) -> str:
     ).strip()
 
 
-def refuse_costly_paragraphs(markdown: MarkdownIt, body: str, first_line: int) -> None:
+def refuse_costly_paragraphs(blocks: list[Token], first_line: int) -> None:
     """Refuse a text with so many Markdown marks in its paragraphs that reading it would take minutes.
 
     markdown-it's inline parser takes a time about the square of the marks
     of a paragraph (« [[[[… », « *a*a*a… »): 256 Kio of them take minutes.
-    The blocks are parsed first (linear), then the marks of each counted.
+    *blocks* are the text's tokens from the block parser (linear), before
+    any inline parsing: the marks of each paragraph are counted there.
     """
-    blocks: list[Token] = []
-    # markdown-it's block parser alone (MarkdownIt.block, a ParserBlock): linear, and no inline parsing.
-    markdown.block.parse(body, markdown, {}, blocks)
     cost = 0
     for block in blocks:
         if block.type != "inline":
@@ -58,13 +57,34 @@ def refuse_costly_paragraphs(markdown: MarkdownIt, body: str, first_line: int) -
             )
 
 
+def parse_checked(markdown: MarkdownIt, body: str, first_line: int) -> list[Token]:
+    """Return ``markdown.parse(body)``, having refused a costly text between the block and inline parsers.
+
+    The text is parsed once: markdown-it's core rules run in their order, as
+    ``MarkdownIt.parse`` runs them, and the marks are counted on the block
+    tokens just before the ``inline`` rule, whose time is the one to bound.
+    """
+    rules = markdown.core.ruler.getRules("")
+    if rules_core.inline not in rules:
+        # A markdown-it whose inline rule is another function: count the marks on a block parse of their own.
+        blocks: list[Token] = []
+        markdown.block.parse(body, markdown, {}, blocks)
+        refuse_costly_paragraphs(blocks, first_line)
+        return markdown.parse(body)
+    state = StateCore(body, markdown, {})
+    for rule in rules:
+        if rule is rules_core.inline:
+            refuse_costly_paragraphs(state.tokens, first_line)
+        rule(state)
+    return state.tokens
+
+
 def read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, int]:
     """Return the title of the text *body* (which starts on line *first_line*) and its line.
 
     *body* is parsed as MyST parses it, so that a ``#`` in a code block is not a title.
     """
-    refuse_costly_paragraphs(markdown, body, first_line)
-    tokens = markdown.parse(body)
+    tokens = parse_checked(markdown, body, first_line)
     opening = next(
         (index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None
     )

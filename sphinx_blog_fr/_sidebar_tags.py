@@ -12,24 +12,35 @@ template ``sidebar/blog-tags.html`` reads them as ``blog_sidebar_tags``, and
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import ablog
 from ablog.blog import Blog
 from sphinx.application import Sphinx
 
 
-def most_used_tags(blog: Blog, limit: int) -> list:
-    """Return the *limit* tags with the most posts (ties: ABlog's order), in ABlog's order."""
-    tags = [tag for tag in blog.tags if len(tag)]
-    kept = {tag.name for tag in sorted(tags, key=len, reverse=True)[:limit]}
-    return [tag for tag in tags if tag.name in kept]
+def tags_in_use(blog: Blog) -> list[tuple[object, int]]:
+    """Return each tag that has posts with its number of posts, in ABlog's order.
+
+    ABlog's catalog sorts its tags and counts their posts anew on each reading: it is read once per page.
+    """
+    counted = [(tag, len(tag)) for tag in blog.tags]
+    return [(tag, count) for tag, count in counted if count]
+
+
+def most_used_tags(in_use: list[tuple[object, int]], limit: int) -> list:
+    """Return the *limit* tags of *in_use* with the most posts (ties: ABlog's order), in ABlog's order."""
+    kept = {tag.name for tag, _ in sorted(in_use, key=itemgetter(1), reverse=True)[:limit]}
+    return [tag for tag, _ in in_use if tag.name in kept]
 
 
 def _add_sidebar_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if not ablog.builder_support(app):
         return
-    shown = most_used_tags(Blog(app), app.config.blog_sidebar_tags)
+    in_use = tags_in_use(Blog(app))
+    shown = most_used_tags(in_use, app.config.blog_sidebar_tags)
     context["blog_sidebar_tags"] = shown
-    context["blog_sidebar_more_tags"] = len(shown) < sum(1 for tag in Blog(app).tags if len(tag))
+    context["blog_sidebar_more_tags"] = len(shown) < len(in_use)
 
 
 def setup(app: Sphinx) -> dict:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sphinx_blog_fr._incremental import GeneratedFiles
     from sphinx_blog_fr._persistent_errors import DocumentsWithProblems
     from sphinx_blog_fr._series import Series
+    from sphinx_blog_fr._sidebar_refresh import SidebarRefresh
     from sphinx_blog_fr._stale_pages import PageList
 
 
@@ -53,7 +54,7 @@ class BuildState:
     #: ``_sitemap`` lists and ``_stale_pages`` keeps.
     written_pages: set[str] = field(default_factory=set)
     #: The HTML of each excerpt or post text rendered for the listings and feeds, by the key they
-    #: give it (``_fragments``, for ``_listings`` and ``_feeds``).
+    #: give it (``_fragments``, for ``_listings`` and ``_feeds``), and what each excerpt's HTML depends on.
     fragments: dict[Hashable, str] = field(default_factory=dict)
     #: The old WordPress paths that came from ``redirects.json``, not conf.py (``_wordpress_redirects``, ``config-inited``).
     imported_redirects: set[str] = field(default_factory=set)
@@ -69,6 +70,12 @@ class BuildState:
     #: The HTML of each sidebar section and the pages it links to, by section, folder and link to
     #: the home page (``_sidebar_sections``, as pages are written).
     sidebar_sections: dict[tuple[str, str, str], tuple[str, set[str]]] = field(default_factory=dict)
+    #: The pages that get the new sidebar without being rendered again, and its HTML by folder
+    #: (``_sidebar_refresh``, at ``env-get-updated`` when the sidebar changed, then as pages are written).
+    sidebar_refresh: SidebarRefresh | None = None
+    #: What every page is made with and shows besides its content and sidebar (``_sidebar_refresh``,
+    #: once reading is done), which the next build compares with its own.
+    every_page: str | None = None
     #: The footer's years of the published posts, « 2017–2026 » (``_copyright``, first page written).
     copyright_years: str | None = None
 

@@ -3,13 +3,14 @@
 Browsers no longer show the ``<link rel="alternate">`` feeds of a page, so a
 reader could not find how to follow the blog. This extension writes
 ``blog/abonnement.html``: what a feed is, in plain French, then the whole
-blog's feed and each tag's and category's, each in Atom and RSS 2.0, with
-its full address to copy into a feed reader. The list is ``blog_feeds``'
+blog's feed, in Atom and RSS 2.0, and each tag's and category's, in Atom,
+with its full address to copy into a feed reader. The list is ``blog_feeds``'
 own (:func:`blog_feeds.site_feeds`), so the page names exactly the files
 written.
 
-The page is generated on every build (it is small), so an incremental
-build writes it as a clean one does; every page gets
+The page is rewritten when what it shows changed (``_incremental``'s
+fingerprints: the feeds, their posts' counts, the configuration, the
+sidebar…), so an incremental build leaves it as a clean one writes it; every page gets
 ``blog_subscribe_page`` (its docname) for the sidebar's and the footer's
 links. Labels are text, escaped by the template.
 """
@@ -24,6 +25,7 @@ from sphinx.application import Sphinx
 
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._feeds import FEED_FORMATS, SiteFeed, site_feeds
+from sphinx_blog_fr._incremental import is_unchanged
 
 #: The subscribe page's docname.
 SUBSCRIBE_DOCNAME = "blog/abonnement"
@@ -32,8 +34,7 @@ _FORMAT_NAMES = {"atom.xml": "Atom", "rss.xml": "RSS 2.0"}
 
 
 def _feed_entry(app: Sphinx, site_feed: SiteFeed) -> dict:
-    """Return what the page shows of *site_feed*: its label, listing, post count, and both files."""
-    paths = {"atom.xml": site_feed.path, "rss.xml": site_feed.rss_path}
+    """Return what the page shows of *site_feed*: its label, listing, post count, and each of its files."""
     return {
         "kind": site_feed.kind,
         "label": site_feed.label or app.config.blog_title,
@@ -42,17 +43,17 @@ def _feed_entry(app: Sphinx, site_feed: SiteFeed) -> dict:
         "formats": [
             {
                 "name": _FORMAT_NAMES[file_name],
-                "type": media_type,
-                "path": paths[file_name],
-                "url": percent_encoded(urljoin(app.config.blog_baseurl, paths[file_name])),
+                "type": FEED_FORMATS[file_name],
+                "path": path,
+                "url": percent_encoded(urljoin(app.config.blog_baseurl, path)),
             }
-            for file_name, media_type in FEED_FORMATS.items()
+            for file_name, path in site_feed.files.items()
         ],
     }
 
 
 def generate_subscribe_page(app: Sphinx) -> list:
-    """Yield the subscribe page (``html-collect-pages``); none without feeds (no base URL)."""
+    """Yield the subscribe page (``blog-generated-pages``) if it changed; none without feeds (no base URL)."""
     if not ablog.builder_support(app) or not app.config.blog_baseurl:
         return []
     entries = [_feed_entry(app, site_feed) for site_feed in site_feeds(app)]
@@ -67,8 +68,10 @@ def generate_subscribe_page(app: Sphinx) -> list:
             ],
         },
         "blog_page_description": "Suivre le blog dans un lecteur de flux : les flux Atom et RSS du blog, "
-        "de chaque étiquette et de chaque catégorie.",
+        "le flux Atom de chaque étiquette et de chaque catégorie.",
     }
+    if is_unchanged(app, app.builder.get_target_uri(SUBSCRIBE_DOCNAME), context):
+        return []
     return [(SUBSCRIBE_DOCNAME, context, "page.html")]
 
 
@@ -80,6 +83,7 @@ def link_subscribe_page(app: Sphinx, pagename: str, templatename: str, context: 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._feeds")
-    app.connect("html-collect-pages", generate_subscribe_page)
+    app.setup_extension("sphinx_blog_fr._incremental")
+    app.connect("blog-generated-pages", generate_subscribe_page)
     app.connect("html-page-context", link_subscribe_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,7 +17,11 @@ overwriting the other. This extension
   most accents, ligatures and typographic apostrophes (« numérique » over
   « numerique », « œuvres » over « oeuvres »), then the most used;
 * rewrites the front matter's lists (a comma-separated string or a YAML list)
-  into the comma-separated form ABlog reads.
+  into the comma-separated form ABlog reads;
+* has the posts of a label read again when its spelling changed (a new post
+  typed « Numérique » where the others had « numerique »), so that an
+  incremental build spells it as a clean build does: the spellings are kept
+  in the environment's ``blog`` domain (``label_spellings``).
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from collections import Counter, defaultdict
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
+from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._front_matter import PostSource
 from sphinx_blog_fr._slugs import slugify
 from sphinx_blog_fr._state import build_state
@@ -43,6 +49,10 @@ def split_labels(value: object) -> list[str]:
     return [str(item).strip() for item in items if str(item).strip()]
 
 
+def _slug_of(key: str, label: str) -> str:
+    return slugify(label.lower() if key == "tags" else label)
+
+
 def _typographic_characters(label: str) -> int:
     """Count what ASCII lacks in *label*: accented letters, « œ », « ’ »…"""
     return sum(1 for char in label if not char.isascii())
@@ -56,7 +66,7 @@ def _choose_spellings(app: Sphinx, posts: dict[str, PostSource], drafts: dict[st
             for label in split_labels(post.front_matter.get(key)):
                 if key == "tags":
                     label = label.lower()
-                spellings[key][slugify(label)][label] += 1
+                spellings[key][_slug_of(key, label)][label] += 1
     build_state(app).label_spellings = {
         key: {
             slug: max(
@@ -86,16 +96,39 @@ class NormalizeLabels(SphinxTransform):
                 if key not in LABEL_KEYS:
                     continue
                 labels = split_labels(post.front_matter.get(key))
-                spelled = dict.fromkeys(
-                    chosen[key][slugify(label.lower() if key == "tags" else label)] for label in labels
-                )
+                spelled = dict.fromkeys(chosen[key][_slug_of(key, label)] for label in labels)
                 field_node[1].children = [nodes.paragraph(text=", ".join(spelled))]
+
+
+def posts_with_respelled_labels(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> set[str]:
+    """Return the posts whose label is now spelled otherwise than in the previous build (``env-get-outdated``)."""
+    state, data = build_state(app), blog_data(env)
+    previous, data["label_spellings"] = data["label_spellings"], state.label_spellings
+    if previous is None:
+        return set()
+    respelled = {
+        (key, slug)
+        for key in LABEL_KEYS
+        for slug in previous[key].keys() | state.label_spellings[key].keys()
+        if previous[key].get(slug) != state.label_spellings[key].get(slug)
+    }
+    return {
+        docname
+        for docname, post in state.post_sources.items()
+        if any(
+            (key, _slug_of(key, label)) in respelled
+            for key in LABEL_KEYS
+            for label in split_labels(post.front_matter.get(key))
+        )
+    }
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._front_matter")
     use_slug_rule(slugify)
     app.setup_extension("sphinx_blog_fr._state")
+    app.setup_extension("sphinx_blog_fr._domain")
     app.connect("blog-posts-read", _choose_spellings)
     app.add_transform(NormalizeLabels)
+    app.connect("env-get-outdated", posts_with_respelled_labels)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

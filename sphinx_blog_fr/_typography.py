@@ -69,17 +69,34 @@ _NOT_PROSE_ELEMENTS = (
 )
 
 
+#: The characters one of the rules needs in a text to change it: a text with none is left as it is.
+_SPACED_MARKS = re.compile(r"[:;!?«»]")
+#: What every URL or e-mail address (``_NOT_PROSE``) holds: a text with none of them is all prose.
+_URL_MARKS = ("://", "www.", "@")
+
+
 def _prose_spacing(text: str) -> str:
+    # Each rule needs its mark in the text: the searches skip the costlier substitutions.
     # Guillemets first: the space they get may be the one that follows a « ? ».
-    text = _AFTER_OPENING_GUILLEMET.sub(NO_BREAK_SPACE, text)
-    text = _BEFORE_CLOSING_GUILLEMET.sub(NO_BREAK_SPACE, text)
-    text = _SPACE_BEFORE_COLON.sub(NO_BREAK_SPACE, text)
-    text = _SPACE_BEFORE_HIGH_PUNCTUATION.sub(NARROW_NO_BREAK_SPACE, text)
-    return _MISSING_SPACE_BEFORE_HIGH_PUNCTUATION.sub(NARROW_NO_BREAK_SPACE, text)
+    if "«" in text:
+        text = _AFTER_OPENING_GUILLEMET.sub(NO_BREAK_SPACE, text)
+    if "»" in text:
+        text = _BEFORE_CLOSING_GUILLEMET.sub(NO_BREAK_SPACE, text)
+    if ":" in text:
+        text = _SPACE_BEFORE_COLON.sub(NO_BREAK_SPACE, text)
+    if "!" in text or "?" in text or ";" in text:
+        text = _SPACE_BEFORE_HIGH_PUNCTUATION.sub(NARROW_NO_BREAK_SPACE, text)
+        text = _MISSING_SPACE_BEFORE_HIGH_PUNCTUATION.sub(NARROW_NO_BREAK_SPACE, text)
+    return text
 
 
 def french_spacing(text: str) -> str:
     """Return *text* with French spacing before « : ; ! ? » and inside « », its URLs untouched."""
+    # Most text nodes have no mark to space, or no URL: then the costly URL search is skipped.
+    if not _SPACED_MARKS.search(text):
+        return text
+    if not any(mark in text for mark in _URL_MARKS):
+        return _prose_spacing(text)
     pieces, start = [], 0
     for url in _NOT_PROSE.finditer(text):
         pieces += [_prose_spacing(text[start : url.start()]), url.group()]
@@ -109,7 +126,8 @@ class FrenchSpacing(SphinxTransform):
         if not self.config.blog_french_spacing:
             return
         for text in list(self.document.findall(nodes.Text)):
-            if not _is_prose(text):
+            # A text with no mark to space is left before its ancestors are looked at.
+            if not _SPACED_MARKS.search(text) or not _is_prose(text):
                 continue
             spaced = french_spacing(str(text))
             if spaced != text:

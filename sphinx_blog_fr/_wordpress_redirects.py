@@ -182,9 +182,13 @@ def _collision(file: Path, outdir: Path, pages: dict[Path, str]) -> str:
 
 def refuse_page_over_redirect(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
     """A page written after the redirects replaces the one it collides with; that is an error naming both."""
+    state = build_state(app)
+    state.redirect_checked_pages.add(pagename)
+    if not state.redirect_files:
+        # No redirect page left to write (none, or each already met): no path to resolve.
+        return
     file = _output_file(app, pagename)
-    build_state(app).redirect_checked_pages.add(pagename)
-    source = build_state(app).redirect_files.pop(file, None)
+    source = state.redirect_files.pop(file, None)
     if source is not None:
         page = file.relative_to(Path(app.outdir).resolve())
         _refuse(app, source, f"elle remplacerait la page {page} du blog ({pagename}), qui est gardée")

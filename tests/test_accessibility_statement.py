@@ -2,7 +2,7 @@
 
 On a small test site: the page is linked from every footer, has the
 sections RGAA statements have, lists every page type the browser tests run
-axe-core on (sphinx_blog_fr.commands.audit.PAGE_TYPES) in light and dark mode, the
+axe-core on (sphinx_blog_fr._accessibility_checks.PAGE_TYPES) in light and dark mode, the
 criteria axe tests, the known limits, and is dated by the newest post,
 never by the build's clock. The list it is made from
 (``blog_accessibility_checks``) is checked against the tests it describes
@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, Build, build_site, post_source
 from sphinx_blog_fr import _accessibility_checks as checks
 from sphinx_blog_fr._accessibility import checker_versions
-from sphinx_blog_fr.commands.audit import PAGE_TYPES
+from sphinx_blog_fr._accessibility_checks import PAGE_TYPES
 
 PAGE = "blog/accessibilite.html"
 SECTIONS = [

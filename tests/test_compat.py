@@ -19,6 +19,7 @@ import ast
 import importlib
 import os
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ UNDOCUMENTED_NAMES = frozenset(
 UPSTREAM_OBJECTS = frozenset({"app", "builder", "env", "templates", "sphinx"})
 
 #: Upstream files and templates whose shape the package relies on.
-UPSTREAM_SHAPES = ("partials/icons.html", "minified-js", "searchtools")
+UPSTREAM_SHAPES = ("partials/icons.html", "partials/_head_css_variables.html", "minified-js", "searchtools")
 
 #: The prefixes of the attributes the package adds to Sphinx's objects.
 OWN_ATTRIBUTES = ("blog_", "wordpress_")
@@ -276,6 +277,26 @@ UPSTREAM_CHANGES = {
         )
         """,
     ),
+    "sphinx-asset-checksums": (
+        "Sphinx",
+        # Sphinx's asset checksum names its arguments otherwise: the pages' links would not get theirs.
+        """
+        from sphinx.builders.html import _assets
+        checksum = _assets._file_checksum
+        _assets._file_checksum = lambda outdir, asset: checksum(outdir, asset)
+        """,
+    ),
+    "sphinx-reader-settings": (
+        "Sphinx",
+        # Sphinx's reader asks for its docutils settings with other arguments.
+        """
+        import sphinx.util.docutils
+        get_settings = sphinx.util.docutils._get_settings
+        sphinx.util.docutils._get_settings = lambda *components, defaults, config_files=False: get_settings(
+            *components, defaults=defaults, read_config_files=config_files
+        )
+        """,
+    ),
     "furo": (
         "Furo",
         # Furo translates one of its labels itself: the blog's catalog would no longer reach the others unseen.
@@ -290,10 +311,62 @@ UPSTREAM_CHANGES = {
         furo.THEME_PATH = copy
         """,
     ),
+    "furo-css-variables": (
+        "Furo",
+        # Furo writes its code colours' <style> outside block theme_styles: the blog's page.html would not take it out.
+        """
+        import pathlib, shutil, furo
+        copy = pathlib.Path("WORKDIR") / "furo-theme"
+        if not copy.exists():
+            shutil.copytree(furo.THEME_PATH, copy)
+            base = copy / "base.html"
+            base.write_text(base.read_text().replace("block theme_styles", "block theme_colours"))
+        furo.THEME_PATH = copy
+        """,
+    ),
+    "furo-pygments": (
+        "Furo",
+        # Furo's page listener no longer gives the code colours: blog.css would have none.
+        """
+        import furo
+        listener = furo._html_page_context
+        def html_page_context(app, pagename, templatename, context, doctree):
+            listener(app, pagename, templatename, context, doctree)
+            context.pop("furo_pygments", None)
+        furo._html_page_context = html_page_context
+        """,
+    ),
     "myst": (
         "MyST-Parser",
         # MyST reads includes through another class: the blog's path check would never run.
         "import myst_parser.mdit_to_docutils.base as base\nbase.MockIncludeDirective = type('Include', (), {})\n",
+    ),
+    "myst-renderer-settings": (
+        "MyST-Parser",
+        # MyST's make_document no longer asks docutils for its settings: the blog's would never be used.
+        """
+        import docutils.utils
+        import myst_parser.mdit_to_docutils.base as base
+        base.make_document = lambda source_path="notset", parser_cls=None: docutils.utils.new_document(source_path)
+        """,
+    ),
+    "myst-front-matter": (
+        "MyST-Parser",
+        # MyST's renderer reads the front matter in another function: libyaml's reading would never be used.
+        """
+        import myst_parser.mdit_to_docutils.base as base
+        render = base.DocutilsRenderer.render_front_matter
+        base.DocutilsRenderer.render_front_matter = lambda self, token: render(self, token)
+        """,
+    ),
+    "myst-topmatter": (
+        "MyST-Parser",
+        # MyST's parser reads the front matter past a « ... » line: the blog would hand it another YAML.
+        """
+        import myst_parser.config.main as main, myst_parser.parsers.sphinx_ as parser
+        read = main.read_topmatter
+        main.read_topmatter = parser.read_topmatter = lambda text: read(text.replace("\\n...\\n", "\\n"))
+        """,
     ),
     "opengraph": (
         "sphinxext-opengraph",
@@ -348,9 +421,25 @@ def test_a_change_seen_by_a_parallel_reader_stops_the_build_with_a_french_messag
 
 
 def test_the_unchanged_upstreams_build(tmp_path):
-    """The same small blog, without a change, builds: the failures above are the changes'."""
+    """The same small blog, without a change, builds: the failures above are the changes'.
+
+    Each page, the 404 page too, links each of its stylesheets and scripts
+    with that file's checksum (``?v=``), which the build works out once. Furo
+    rewrites ``pygments.css`` once the pages are written (``build-finished``):
+    its links carry the checksum of the file Sphinx wrote.
+    """
     build = build_with_upstream_change(tmp_path, "")
     assert build.returncode == 0, build.output
+    for page in ("index.html", "posts/2020/premier.html", "404.html"):
+        tags = build.page(page).find_all(["link", "script"])
+        versioned = [address for tag in tags if "?v=" in (address := tag.get("href") or tag.get("src") or "")]
+        assert len(versioned) > 3, page
+        for address in versioned:
+            path, checksum = address[address.index("_static/") :].split("?v=")
+            if path == "_static/pygments.css":
+                continue
+            content = (build.html / path).read_bytes().translate(None, b"\r")
+            assert checksum == f"{zlib.crc32(content):08x}", (page, address)
 
 
 def test_a_changed_autobuild_stops_the_preview_with_a_french_message(tmp_path, monkeypatch):

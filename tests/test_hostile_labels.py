@@ -196,6 +196,12 @@ def test_feeds_carry_titles_and_labels_as_text(hostile_site: Build):
         page = _listing(hostile_site, "tag", tag)
         tag_feed = _feed(hostile_site, page.removesuffix(".html") + "/atom.xml")
         assert tag_feed.findtext(f"{ATOM}title") == f"{SITE} – Articles avec l’étiquette «\u00a0{tag}\u00a0»"
+        # Each summary is HTML, which names the post as text: no element comes out of its title.
+        for entry in tag_feed.findall(f"{ATOM}entry"):
+            summary = BeautifulSoup(entry.findtext(f"{ATOM}summary"), "html.parser")
+            assert {element.name for element in summary.find_all(True)} == {"p", "a"}, tag
+            more = f"Continuer la lecture de «\u00a0{entry.findtext(f'{ATOM}title')}\u00a0»"
+            assert summary.find_all("p")[-1].get_text() == more, tag
     accented = next(entry for entry in entries if entry.findtext(f"{ATOM}title") == ACCENTED_TITLE)
     assert accented.findtext(f"{ATOM}id") == ACCENTED_ADDRESS
     assert accented.find(f"{ATOM}link").get("href") == ACCENTED_ADDRESS

@@ -109,6 +109,26 @@ def test_a_body_edit_rewrites_the_post_but_not_every_page(body_edited: Rebuild):
     assert not rewritten & untouched, f"pages that show nothing of the edit were written again: {rewritten & untouched}"
 
 
+def test_an_edit_of_an_included_file_rewrites_the_post_that_includes_it_only(tmp_path: Path):
+    """A post depends on the files it includes; the posts read after it do not."""
+    path, title, day, tags = POSTS[0]
+    body = "```{include} /_includes/citation.inc\n```"
+    files = sources(
+        {path: post_source(title, date=day, tags=tags, body=body), "_includes/citation.inc": "Une citation.\n"}
+    )
+    first = build_site(tmp_path / "incremental", files, conf=CONF)
+    assert first.returncode == 0, first.output
+    mtimes = _mtimes(first.html)
+    (first.srcdir / "_includes" / "citation.inc").write_text("Une autre citation.\n", encoding="utf-8")
+    incremental = make_html(first.srcdir, first.html.parent)
+    assert incremental.returncode == 0, incremental.output
+    rebuild = Rebuild(incremental, clean_build_of(first.srcdir, tmp_path / "clean"), mtimes)
+    assert "Une autre citation." in incremental.page("posts/2019/ancien.html").get_text()
+    assert differing_files(incremental.html, rebuild.clean.html) == []
+    later_posts = {"posts/2020/milieu.html", "posts/2021/recent.html", "posts/2021/dernier.html"}
+    assert not rebuild.rewritten() & later_posts, rebuild.rewritten()
+
+
 def test_the_home_page_shows_the_new_title(title_and_tags_edited: Rebuild):
     home = title_and_tags_edited.incremental.page("blog/page/2.html")
     titles = [link.get_text(strip=True) for link in home.select(".blog-entry-title a")]
@@ -254,3 +274,165 @@ def test_after_a_description_edit_the_listings_show_the_new_excerpt(tmp_path: Pa
     assert incremental.returncode == 0, incremental.output
     assert "Nouveau résumé" in (incremental.html / "index.html").read_text(encoding="utf-8")
     assert differing_files(incremental.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
+
+
+def test_a_new_spelling_of_a_tag_reaches_the_posts_that_were_not_edited(tmp_path: Path):
+    """A post typed « Numérique » where the others had « numerique »: the accented spelling wins on
+    every post (``_taxonomy``), so the posts not edited are read again and their pages show it."""
+    files = {
+        "posts/2020/a.md": post_source("A", date="2020-01-02", tags="numerique, design"),
+        "posts/2020/b.md": post_source("B", date="2020-03-04", tags="numerique"),
+    }
+    first = build_site(tmp_path / "site", files)
+    assert first.returncode == 0, first.output
+    (first.srcdir / "posts/2021/c.md").parent.mkdir(parents=True)
+    (first.srcdir / "posts/2021/c.md").write_text(post_source("C", date="2021-05-06", tags="Numérique"), "utf-8")
+    incremental = make_html(first.srcdir, first.html.parent)
+    assert incremental.returncode == 0, incremental.output
+    unedited = incremental.page("posts/2020/a.html")
+    labels = {link.get_text() for link in unedited.select("a[href$='tag/numerique.html']")}
+    assert labels and all(label.startswith("numérique") for label in labels), labels
+    assert "numerique" not in unedited.get_text()
+    assert differing_files(incremental.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
+
+
+#: The pages the machinery and its upstreams generate that show no post's text.
+GENERATED_PAGES = {
+    "blog/tag.html",
+    "blog/category.html",
+    "blog/author.html",
+    "blog/archive.html",
+    "blog/abonnement.html",
+    "blog/accessibilite.html",
+    "404.html",
+}
+
+
+def test_a_build_that_changes_nothing_writes_no_generated_page_and_keeps_them_listed(tmp_path: Path):
+    first = build_site(tmp_path / "site", sources(), conf=CONF)
+    assert first.returncode == 0, first.output
+    mtimes = _mtimes(first.html)
+    again = make_html(first.srcdir, first.html.parent)
+    assert again.returncode == 0, again.output
+    rewritten = {path for path, mtime in _mtimes(again.html).items() if mtimes.get(path) != mtime}
+    assert not rewritten & GENERATED_PAGES, f"written again though nothing changed: {rewritten & GENERATED_PAGES}"
+    assert differing_files(again.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
+
+
+def test_a_404_document_replaces_the_generated_404_page(tmp_path: Path):
+    """sphinx-notfound-page generates no page where a document of that name is: the document's stays."""
+    first = build_site(tmp_path / "site", sources(), conf=f'{CONF}\nnotfound_pagename = "pages/404"')
+    assert first.returncode == 0, first.output
+    assert (first.html / "pages/404.html").is_file()
+    (first.srcdir / "pages").mkdir()
+    (first.srcdir / "pages/404.md").write_text("# Introuvable\n\nCette page n’existe pas ici.\n", encoding="utf-8")
+    incremental = make_html(first.srcdir, first.html.parent)
+    assert incremental.returncode == 0, incremental.output
+    assert "Cette page n’existe pas ici" in (incremental.html / "pages/404.html").read_text(encoding="utf-8")
+    assert differing_files(incremental.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
+
+
+def test_a_template_edit_shows_on_the_next_build(tmp_path: Path):
+    """The templates' compiled code is kept between builds (_template_cache): an edit must still show."""
+    first = build_site(tmp_path / "site", sources(), conf=CONF)
+    assert first.returncode == 0, first.output
+    assert any((first.html.parent / "doctrees" / "blog-templates").rglob("*.cache"))
+    template = first.srcdir / "_templates" / "blog" / "not-found.html"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text('{% extends "page.html" %}{% block content %}<p>Avant</p>{% endblock %}', encoding="utf-8")
+    assert make_html(first.srcdir, first.html.parent).returncode == 0
+    template.write_text('{% extends "page.html" %}{% block content %}<p>Après</p>{% endblock %}', encoding="utf-8")
+    edited = make_html(first.srcdir, first.html.parent)
+    assert edited.returncode == 0, edited.output
+    assert "<p>Après</p>" in (edited.html / "404.html").read_text(encoding="utf-8")
+    assert differing_files(edited.html, clean_build_of(first.srcdir, tmp_path / "clean").html) == []
+
+
+# -- A new post: the pages that show nothing else new get the new sidebar, not a new render ----------
+
+#: Twelve posts, six a year, each its own tag (none is related to another): once one is added, the
+#: two oldest were and are not among the latest ten the sidebar may show.
+TWELVE_POSTS = {
+    f"posts/{2019 + number // 6}/p{number + 1:02}.md": post_source(
+        f"Article {number + 1}",
+        date=f"{2019 + number // 6}-{number % 6 + 1:02}-10",
+        tags=f"sujet {number + 1}",
+        body=f"Le texte de l’article {number + 1}.",
+    )
+    for number in range(12)
+}
+#: conf.py of the test site notes each page rendered (html-page-context) in rendered.txt, beside html/.
+NOTE_RENDERED_PAGES = """
+def setup(app):
+    from pathlib import Path
+
+    def note(app, pagename, templatename, context, doctree):
+        with (Path(app.doctreedir).parent / "rendered.txt").open("a", encoding="utf-8") as notes:
+            notes.write(pagename + "\\n")
+
+    app.connect("html-page-context", note)
+"""
+
+
+@dataclass
+class NewPost:
+    incremental: Build
+    clean: Build
+    #: The pages the incremental build rendered.
+    rendered: set[str]
+
+
+def add_post(workdir: Path, path: str, day: str, files: dict[str, str] | None = None) -> NewPost:
+    """Build the twelve posts (and *files*), add a post *path* of *day*, build again in place, and build it clean elsewhere."""
+    first = build_site(workdir / "incremental", TWELVE_POSTS | (files or {}), conf=f"{CONF}\n{NOTE_RENDERED_PAGES}")
+    assert first.returncode == 0, first.output
+    notes = first.html.parent / "rendered.txt"
+    notes.unlink()
+    (first.srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+    (first.srcdir / path).write_text(post_source("Le nouvel article", date=day, tags="nouveau"), encoding="utf-8")
+    incremental = make_html(first.srcdir, first.html.parent)
+    assert incremental.returncode == 0, incremental.output
+    rendered = set(notes.read_text(encoding="utf-8").split())
+    return NewPost(incremental, clean_build_of(first.srcdir, workdir / "clean"), rendered)
+
+
+@pytest.fixture(scope="module")
+def post_added(tmp_path_factory: pytest.TempPathFactory) -> NewPost:
+    return add_post(tmp_path_factory.mktemp("post-added"), "posts/2020/nouveau.md", "2020-12-01")
+
+
+def test_after_a_post_is_added_the_output_is_a_clean_builds(post_added: NewPost):
+    assert differing_files(post_added.incremental.html, post_added.clean.html) == []
+
+
+def test_untouched_pages_show_the_new_post_in_their_sidebar_without_being_rendered_again(post_added: NewPost):
+    # The two oldest posts (the third was among the latest ten) and 2019's months: one page of each
+    # folder is rendered, the others take its sidebar.
+    for group in (["posts/2019/p01", "posts/2019/p02"], [f"blog/2019/0{month}" for month in range(1, 7)]):
+        for pagename in group:
+            recent = post_added.incremental.page(f"{pagename}.html").select("#sidebar-blog-recent + ul a")
+            assert recent[0].get_text(strip=True) == "Le nouvel article", pagename
+        assert len(post_added.rendered & set(group)) == 1, sorted(post_added.rendered & set(group))
+    # The pages that show the new post otherwise are rendered: its neighbour, the home page, the year's listing.
+    assert {"posts/2020/p12", "index", "blog/2020"} <= post_added.rendered
+
+
+def test_a_post_of_a_new_year_reaches_every_footer(tmp_path: Path):
+    added = add_post(tmp_path, "posts/2021/nouveau.md", "2021-03-01")
+    assert differing_files(added.incremental.html, added.clean.html) == []
+    footer = added.incremental.page("posts/2019/p03.html").select_one(".copyright").get_text(" ", strip=True)
+    assert "2019–2021" in footer, footer
+    assert "posts/2019/p03" in added.rendered
+
+
+def test_pages_a_blogs_own_sidebar_links_to_are_rendered_in_full(tmp_path: Path):
+    """A blog's own « Articles récents » lists every post: the refresh cannot take a post's sidebar for another's."""
+    machinery = Path(__file__).parents[1] / "sphinx_blog_fr/templates/sidebar/blog-recent.html"
+    every_post = machinery.read_text(encoding="utf-8").replace("ablog.recent(5)", "ablog.recent(20)")
+    added = add_post(
+        tmp_path, "posts/2020/nouveau.md", "2020-12-01", {"_templates/sidebar/blog-recent.html": every_post}
+    )
+    assert differing_files(added.incremental.html, added.clean.html) == []
+    assert {"posts/2019/p01", "posts/2019/p02"} <= added.rendered
+    links = added.incremental.page("posts/2019/p02.html").select("#sidebar-blog-recent + ul a")
+    assert [link["href"] for link in links][-2:] == ["#", "p01.html"]

@@ -157,7 +157,7 @@ def test_the_fresh_venv_imports_its_own_non_editable_copy(fresh_install: FreshIn
     # The package data pip shipped: templates, static files, the French catalog.
     assert (package / "templates" / "page.html").is_file()
     assert (package / "templates" / "sidebar" / "blog-recent.html").is_file()
-    assert (package / "static" / "blog.css").is_file()
+    assert (package / "static" / "blog.css_t").is_file()
     assert (package / "locale" / "fr" / "LC_MESSAGES" / "sphinx_blog_fr.po").is_file()
 
 

@@ -8,8 +8,12 @@ tests/test_pagination.py's site.
 from __future__ import annotations
 
 import posixpath
+from io import BytesIO
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import Build, SiteFactory, build_site, post_source
 
@@ -109,3 +113,25 @@ def test_sidebar_shows_the_most_used_tags_and_links_to_all_of_them(build_test_si
     assert (build.html / "posts/2020" / links[-1]["href"]).resolve() == (build.html / "blog/tag.html").resolve()
     index = [link.get_text() for link in build.page("blog/tag.html").select(".blog-catalog li a")]
     assert index == ["budget", "design", "europe", "numérique"]
+
+
+def test_an_excerpt_image_is_found_from_every_listing_that_shows_it(tmp_path: Path):
+    """An excerpt is rendered once per folder of listing pages: each of them must find its image."""
+    png = BytesIO()
+    Image.new("RGB", (20, 10), "teal").save(png, format="PNG")
+    body = "![Un schéma](schema.png) Le début du texte."
+    build = build_site(
+        tmp_path,
+        {
+            "posts/2020/schema.png": png.getvalue(),
+            "posts/2020/image.md": post_source("Avec image", date="2020-03-01", tags="alpha, beta", body=body),
+        },
+    )
+    assert build.returncode == 0, build.output
+    sources = {}
+    for page in ("blog/tag/alpha.html", "blog/tag/beta.html", "blog/2020.html", "blog/2020/03.html"):
+        html = BeautifulSoup((build.html / page).read_text(encoding="utf-8"), "html.parser")
+        src = next(img["src"] for img in html.find_all("img") if img.get("alt") == "Un schéma")
+        assert (build.html / target(page, src)).is_file(), (page, src)
+        sources[page] = src
+    assert sources["blog/tag/alpha.html"] == sources["blog/tag/beta.html"] == "../../_images/schema.png"

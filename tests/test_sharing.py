@@ -202,6 +202,14 @@ def test_a_title_cannot_end_the_script(blog: Build):
         assert HOSTILE_TITLE in headlines, page
 
 
+def test_the_json_has_no_space_between_its_tokens(blog: Build):
+    # Machines read it, on every post: a space is only ever inside its strings.
+    for page in ("posts/2020/photo.html", "index.html"):
+        html = (blog.html / page).read_text(encoding="utf-8")
+        [script] = re.findall(r'<script type="?application/ld\+json"?>(.*?)</script', html, flags=re.DOTALL)
+        assert not re.search(r"\s", re.sub(r'"(?:[^"\\]|\\.)*"', '""', script)), (page, script)
+
+
 def test_a_hard_line_break_in_the_excerpt_is_a_space_in_descriptions_and_summaries(tmp_path: Path):
     """MyST writes a hard line break (a backslash at the end of a line) as raw ``<br />`` and ``\\\\``: never text."""
     build = build_site(tmp_path, {"posts/2020/vers.md": post_source("Vers", body="Premier vers\\\nsecond vers.")})

@@ -1,15 +1,18 @@
-"""The « S’abonner » page and the RSS 2.0 feeds, on a small test site.
+"""The « S’abonner » page and the feeds' formats, on a small test site.
 
-Every listing that has an Atom feed has an RSS 2.0 one beside it, with the
-same posts, both parsed by feedparser and both linked in ``<head>``; the
-page ``blog/abonnement.html``, linked from every sidebar and footer, lists
-each feed file the build wrote, and each of its links leads to a file of
-the site. Feeds are the same bytes on two builds; after an incremental
-build that removes a tag, its feeds and its line on the page are gone.
+The blog's feed is in Atom and in RSS 2.0, with the same posts, both parsed
+by feedparser and both linked in ``<head>``; a tag's or a category's feed is
+in Atom only, linked from its listing's ``<head>``. The page
+``blog/abonnement.html``, linked from every sidebar and footer, lists each
+feed file the build wrote, and each of its links leads to a file of the
+site. Feeds are the same bytes on two builds; after an incremental build
+that removes a tag, its feed and its line on the page are gone, and one
+after a build that wrote an RSS feed per tag removes those files.
 """
 
 from __future__ import annotations
 
+import pickle
 import posixpath
 from pathlib import Path
 
@@ -17,6 +20,7 @@ import feedparser
 import pytest
 
 from conftest import Build, build_site, make_html, post_source
+from sphinx_blog_fr._incremental import FINGERPRINTS_FILE
 
 BASEURL = "https://abonnement.example.org/"
 CONF = f'blog_feed_length = 2\nblog_baseurl = html_baseurl = ogp_site_url = "{BASEURL}"'
@@ -54,34 +58,47 @@ def resolve(page: str, href: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), href.partition("#")[0]))
 
 
-def test_every_atom_feed_has_an_rss_feed_with_the_same_posts(blog: Build):
-    atom_feeds = sorted(path for path in feed_files(blog) if path.endswith("atom.xml"))
-    assert atom_feeds == [
+def test_the_blogs_feed_is_in_atom_and_rss_a_tags_or_a_categorys_in_atom_only(blog: Build):
+    assert sorted(feed_files(blog)) == [
         "blog/atom.xml",
         "blog/category/reflexions/atom.xml",
+        "blog/rss.xml",
         "blog/tag/design/atom.xml",
         "blog/tag/numerique/atom.xml",
     ]
-    for atom_path in atom_feeds:
-        rss_path = atom_path.replace("atom.xml", "rss.xml")
-        atom, rss = parse(blog, atom_path), parse(blog, rss_path)
-        assert (atom.version, rss.version) == ("atom10", "rss20")
-        assert [entry.title for entry in rss.entries] == [entry.title for entry in atom.entries]
-        assert [entry.link for entry in rss.entries] == [entry.link for entry in atom.entries]
-        assert rss.feed.title == atom.feed.title
-        # RSS's channel link is the listing's page, its self link the RSS file itself.
-        assert rss.feed.link == atom.feed.link
-        assert {link.href for link in rss.feed.links if link.rel == "self"} == {BASEURL + rss_path}
-    assert [entry.title for entry in parse(blog, "blog/rss.xml").entries] == ["Le troisième", "Le second"]
+    for path in sorted(feed_files(blog)):
+        assert parse(blog, path).version == ("rss20" if path.endswith("rss.xml") else "atom10"), path
+    atom, rss = parse(blog, "blog/atom.xml"), parse(blog, "blog/rss.xml")
+    assert [entry.title for entry in rss.entries] == [entry.title for entry in atom.entries]
+    assert [entry.link for entry in rss.entries] == [entry.link for entry in atom.entries]
+    assert rss.feed.title == atom.feed.title
+    # RSS's channel link is the listing's page, its self link the RSS file itself.
+    assert rss.feed.link == atom.feed.link
+    assert {link.href for link in rss.feed.links if link.rel == "self"} == {BASEURL + "blog/rss.xml"}
+    assert [entry.title for entry in rss.entries] == ["Le troisième", "Le second"]
 
 
-def test_head_links_both_formats_of_the_sites_feed_and_the_listings(blog: Build):
-    links = blog.page("blog/tag/design.html").select('head link[rel="alternate"]')
+@pytest.mark.parametrize(
+    ("page", "topic_feed"),
+    [("blog/tag/design.html", "design/atom.xml"), ("blog/category/reflexions.html", "reflexions/atom.xml")],
+)
+def test_a_listings_head_links_the_blogs_feed_in_both_formats_and_its_own_in_atom(
+    blog: Build, page: str, topic_feed: str
+):
+    links = blog.page(page).select('head link[rel="alternate"]')
     assert [(link["type"], link["href"]) for link in links] == [
         ("application/atom+xml", "../atom.xml"),
         ("application/rss+xml", "../rss.xml"),
-        ("application/atom+xml", "design/atom.xml"),
-        ("application/rss+xml", "design/rss.xml"),
+        ("application/atom+xml", topic_feed),
+    ]
+    assert (blog.html / resolve(page, topic_feed)).is_file()
+
+
+def test_a_posts_head_links_the_blogs_feed_in_both_formats(blog: Build):
+    links = blog.page("posts/2020/second.html").select('head link[rel="alternate"]')
+    assert [(link["type"], link["href"]) for link in links] == [
+        ("application/atom+xml", "../../blog/atom.xml"),
+        ("application/rss+xml", "../../blog/rss.xml"),
     ]
 
 
@@ -95,8 +112,9 @@ def test_the_page_lists_every_feed_and_every_link_resolves(blog: Build):
     for href in hrefs:
         assert (blog.html / resolve(PAGE, href)).is_file(), href
     # Each address is shown in full, for the reader to copy into a feed reader.
-    shown = {link.get_text() for link in article.select('a[type="application/rss+xml"]')}
-    assert f"{BASEURL}blog/tag/numerique/rss.xml" in shown
+    shown = [link.get_text() for link in article.select('a[type="application/rss+xml"]')]
+    assert shown == [f"{BASEURL}blog/rss.xml"]
+    assert f"{BASEURL}blog/tag/numerique/atom.xml" in {link.get_text() for link in article.select("a")}
     headings = [heading.get_text() for heading in article.select("h2")]
     assert headings == ["Tout le blog", "Par étiquette", "Par catégorie"]
 
@@ -118,13 +136,30 @@ def test_feeds_and_page_are_the_same_on_two_builds(blog: Build, tmp_path: Path):
         assert (again.html / path).read_bytes() == (blog.html / path).read_bytes(), path
 
 
-def test_an_incremental_build_removes_the_feeds_of_a_tag_gone(tmp_path: Path):
+def test_an_incremental_build_removes_the_feed_of_a_tag_gone(tmp_path: Path):
     build = build_site(tmp_path, sources(), conf=CONF)
     assert build.returncode == 0, build.output
-    assert (build.html / "blog/tag/numerique/rss.xml").is_file()
+    assert (build.html / "blog/tag/numerique/atom.xml").is_file()
     (build.srcdir / "posts/2020/second.md").write_text(sources(second_tags="design")["posts/2020/second.md"], "utf-8")
     rebuilt = make_html(build.srcdir, build.html.parent)
     assert rebuilt.returncode == 0, rebuilt.output
     assert not (build.html / "blog/tag/numerique").exists()
     assert "numerique" not in (build.html / PAGE).read_text(encoding="utf-8")
-    assert (build.html / "blog/tag/design/rss.xml").is_file()
+    assert (build.html / "blog/tag/design/atom.xml").is_file()
+
+
+def test_an_incremental_build_removes_the_rss_feeds_of_tags_an_older_build_wrote(tmp_path: Path):
+    build = build_site(tmp_path, sources(), conf=CONF)
+    assert build.returncode == 0, build.output
+    # What a build before Atom-only tag feeds left: an rss.xml beside each atom.xml, fingerprinted.
+    fingerprints_file = build.html.parent / "doctrees" / FINGERPRINTS_FILE
+    fingerprints = pickle.loads(fingerprints_file.read_bytes())
+    old_feeds = ["blog/tag/design/rss.xml", "blog/category/reflexions/rss.xml"]
+    for path in old_feeds:
+        (build.html / path).write_bytes((build.html / "blog/rss.xml").read_bytes())
+        fingerprints[path] = "the older build's"
+    fingerprints_file.write_bytes(pickle.dumps(fingerprints))
+    rebuilt = make_html(build.srcdir, build.html.parent)
+    assert rebuilt.returncode == 0, rebuilt.output
+    assert not any((build.html / path).exists() for path in old_feeds)
+    assert (build.html / "blog/rss.xml").is_file() and (build.html / "blog/tag/design/atom.xml").is_file()

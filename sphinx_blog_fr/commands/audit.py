@@ -44,23 +44,6 @@ if TYPE_CHECKING:
 
 #: What to install when the browser or the HTML checker's Java is missing.
 INSTALL_HINT = "apt-get install chromium default-jre-headless"
-#: The kinds of page a blog has, in the order the audit reports them.
-PAGE_TYPES = (
-    "home",
-    "post",
-    "tag",
-    "category",
-    "author",
-    "year",
-    "month",
-    "all-posts",
-    "tags-index",
-    "archive-index",
-    "search",
-    "404",
-    "subscribe",
-    "accessibility",
-)
 DESKTOP = {"width": 1280, "height": 800}
 # Text a static host (GitHub Pages, Read the Docs) sends gzip-compressed.
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -100,7 +83,7 @@ def chromium() -> Iterator[Browser]:
     executable = shutil.which("chromium")
     if executable is None:
         raise RuntimeError(f"Chromium is missing: {INSTALL_HINT}")
-    # Imported here: the build reads PAGE_TYPES, and Playwright is a development tool only (requirements/dev.in).
+    # Imported here: Playwright is a development tool only (requirements/dev.in).
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -10,10 +10,13 @@ checked range (the build's ``-W`` makes it fail).
 The shims: ``ablog`` (its blog and post records, its listeners, slug rule,
 parallel-safety flag and HTML writer), ``sphinx`` (listener removal,
 ``Config``'s raw values, the search index's words, the Snowball stemmers and
-``searchtools.js``'s ``makeSearchSummary``, the console catalog, permalinks),
-``furo`` (its templates' literal labels, its icon sprite), ``myst`` (its
-``include``), ``opengraph`` (its tags of a page), ``sitemap`` (its link queue)
-and ``autobuild`` (its server, for ``make livehtml``; not part of a build).
+``searchtools.js``'s ``makeSearchSummary``, the console catalog, permalinks,
+the assets' checksums, the reader's docutils settings), ``furo`` (its
+templates' literal labels, its icon sprite, its code colours' ``<style>`` and
+their values), ``myst`` (its ``include``, its two readings of a front matter,
+its renderer's docutils settings), ``opengraph`` (its tags of a page),
+``sitemap`` (its link queue) and ``autobuild`` (its server, for
+``make livehtml``; not part of a build).
 docutils, sphinx-reredirects and sphinx-notfound-page are used through their
 public API only. An author who tries a newer upstream on purpose silences the
 version warning with ``suppress_warnings = ["blog.upstream"]``.

@@ -1,9 +1,13 @@
 """The shapes of Furo's templates the blog relies on, checked against Furo 2025.12.19.
 
 Furo writes a few labels in plain English in its templates (``aria-label``
-values, the ``<title>`` of its icons), and inlines on every page an SVG sprite
-(``partials/icons.html``) that its icons reference as ``#svg-…``. Neither is
-an API: the blog translates the first and moves the second to one file.
+values, the ``<title>`` of its icons), inlines on every page an SVG sprite
+(``partials/icons.html``) that its icons reference as ``#svg-…``, and a
+``<style>`` of its code colours and css variables
+(``partials/_head_css_variables.html``, the ``theme_styles`` block of
+``base.html``), computed for each page by its ``html-page-context`` listener
+(``furo_pygments``). None is an API: the blog translates the first and moves
+the other two to one file each.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import furo
 from jinja2 import Environment
+from sphinx.application import Sphinx
 
 from sphinx_blog_fr.compat import require
 
@@ -25,6 +30,14 @@ TEMPLATES = Path(furo.THEME_PATH).resolve()
 ICON_SPRITE_TEMPLATE = "!partials/icons.html"
 #: The start of an icon's reference to Furo's inline sprite, quoted or not (_minify drops the quotes).
 ICON_REFERENCE = re.compile(r"""(<use\s[^>]*?\bhref=)(["']?)#(?=svg-)""")
+
+#: Furo's <style> of code colours and css variables, included by base.html's block theme_styles.
+CSS_VARIABLES_TEMPLATE = "partials/_head_css_variables.html"
+_THEME_STYLES_BLOCK = re.compile(
+    r'{%-?\s*block theme_styles\s*-?%}\s*{%-?\s*include "partials/_head_css_variables.html" with context\s*-?%}'
+    r"\s*{%-?\s*endblock\s*-?%}"
+)
+_STYLE_ELEMENT = re.compile(r"\s*<style>[^<]*</style>\s*")
 
 _LITERAL_LABELS = re.compile(r'(?P<open>aria-label="|<title>)(?P<label>[A-Za-z][^"<>{}]*?)(?P<close>"|</title>)')
 
@@ -82,3 +95,44 @@ def render_icon_sprite(environment: Environment) -> str:
 def point_icons_at(icon_file_url: str, html: str) -> str:
     """Return *html* with every ``<use href="#svg-…">`` pointing into *icon_file_url*."""
     return ICON_REFERENCE.sub(lambda match: f"{match[1]}{match[2]}{icon_file_url}#", html)
+
+
+def require_css_variables_block() -> None:
+    """Check that Furo's base.html writes its css variables' ``<style>`` in block ``theme_styles``, and only it."""
+    source = (TEMPLATES / "base.html").read_text(encoding="utf-8")
+    require(
+        _THEME_STYLES_BLOCK.search(source) is not None,
+        "Furo",
+        f"base.html n’inclut plus {CSS_VARIABLES_TEMPLATE} seul dans le bloc theme_styles",
+    )
+
+
+def code_colors(app: Sphinx) -> dict:
+    """Return ``furo_pygments``, the code blocks' light and dark colours, as Furo's page listener computes it.
+
+    Furo computes it, the same for every page, from ``pygments_style`` and
+    ``pygments_dark_style`` (with its fallbacks); its listener is called here
+    on a context of its own, a page without address, which it leaves alone.
+    """
+    context = {"pageurl": None}
+    furo._html_page_context(app, app.config.root_doc, "page.html", context, None)
+    colors = context.get("furo_pygments")
+    require(
+        isinstance(colors, dict)
+        and sorted(colors) == ["dark", "light"]
+        and all(sorted(pair) == ["background", "foreground"] for pair in colors.values()),
+        "Furo",
+        "son écouteur html-page-context ne donne plus furo_pygments (couleurs claires et sombres du code)",
+    )
+    return colors
+
+
+def render_css_variables(environment: Environment, context: dict) -> str:
+    """Return the ``<style>`` element Furo's partials/_head_css_variables.html writes in *context*, as it renders it."""
+    style = environment.get_template(CSS_VARIABLES_TEMPLATE).render(context)
+    require(
+        _STYLE_ELEMENT.fullmatch(style) is not None,
+        "Furo",
+        f"{CSS_VARIABLES_TEMPLATE} n’écrit plus un seul élément <style>",
+    )
+    return style.strip()

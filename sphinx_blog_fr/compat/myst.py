@@ -1,4 +1,10 @@
-"""The MyST-Parser internal the blog uses, checked against myst-parser 5.2.0.
+"""The MyST-Parser internals the blog uses, checked against myst-parser 5.2.0.
+
+MyST reads a page's front matter twice with PyYAML's pure-Python
+``yaml.safe_load``: in ``MystParser.parse`` (``read_topmatter``, the name
+``myst_parser.parsers.sphinx_`` imports) and in the renderer's
+``render_front_matter`` (through ``base``'s ``yaml``). The blog hands MyST
+a faster reading of the same text first.
 
 MyST never calls the ``include`` directive's ``run``: for any subclass of
 docutils' Include, it reads the file in its own private
@@ -8,19 +14,92 @@ event comes after the reading. The blog checks the path before that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 
+import yaml
 from docutils import nodes
 from myst_parser import mocking
+from myst_parser.config import main
 from myst_parser.mdit_to_docutils import base
+from myst_parser.parsers import sphinx_
 
 from sphinx_blog_fr.compat import require
 
 DISTRIBUTION = "myst-parser"
 #: The MyST-Parser releases this internal was read in: [low, below).
 CHECKED = ("5.2", "5.3")
+
+#: A page whose front matter MyST's ``read_topmatter`` reads to its first « ... » line, each line right-stripped.
+_SAMPLE = "---\ntags: [a, b]  \ndate: 2024-01-15\n...\ntitle: x\n---\n# Titre\n"
+
+
+def _front_matter_text(text: str) -> str:
+    """The YAML that MyST's ``read_topmatter`` reads in *text*, a page that starts with « --- »."""
+    lines = takewhile(lambda line: not line.startswith(("---", "...")), text.splitlines()[1:])
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _reads_as_the_blog_says() -> bool:
+    """Whether MyST's ``read_topmatter`` reads in :data:`_SAMPLE` the YAML :func:`_front_matter_text` finds."""
+    try:
+        return main.read_topmatter(_SAMPLE) == yaml.safe_load(_front_matter_text(_SAMPLE))
+    except Exception:
+        return False
+
+
+class _Yaml(types.ModuleType):
+    """PyYAML, but ``safe_load`` takes *read*'s value first."""
+
+    def __init__(self, read: Callable[[str], object | None]) -> None:
+        super().__init__("yaml")
+        self.read_first = read
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(yaml, name)
+
+    def safe_load(self, stream: object) -> object:
+        data = self.read_first(stream) if isinstance(stream, str) else None
+        return yaml.safe_load(stream) if data is None else data
+
+
+def read_front_matter_first_with(read: Callable[[str], object | None]) -> None:
+    """Have MyST's two readings of a front matter use ``read(text)`` when it is not None, ``yaml.safe_load`` else.
+
+    *read* must give what ``yaml.safe_load(text)`` gives, or None.
+    """
+    render = base.DocutilsRenderer.render_front_matter
+    require(
+        {"yaml", "safe_load"} <= set(render.__code__.co_names) and (base.yaml is yaml or isinstance(base.yaml, _Yaml)),
+        "MyST-Parser",
+        "son rendu du front matter ne le lit plus avec yaml.safe_load",
+    )
+    require(
+        "read_topmatter" in sphinx_.MystParser.parse.__code__.co_names
+        and getattr(sphinx_.read_topmatter, "__wrapped__", sphinx_.read_topmatter) is main.read_topmatter
+        and _reads_as_the_blog_says(),
+        "MyST-Parser",
+        "son analyseur ne lit plus le front matter avec read_topmatter",
+    )
+    base.yaml = _Yaml(read)
+    sphinx_.read_topmatter = _topmatter_reader(main.read_topmatter, read)
+
+
+def _topmatter_reader(
+    read_topmatter: Callable[[str | Iterator[str]], dict | None], read: Callable[[str], object | None]
+) -> Callable[[str | Iterator[str]], dict | None]:
+    """MyST's *read_topmatter*, which takes *read*'s value first when it is a table."""
+
+    def read_first(text: str | Iterator[str]) -> dict | None:
+        data = read(_front_matter_text(text)) if isinstance(text, str) and text.startswith("---") else None
+        return data if isinstance(data, dict) else read_topmatter(text)
+
+    read_first.__wrapped__ = read_topmatter
+    return read_first
+
 
 #: MyST's stand-in for docutils' ``include`` directive.
 _IncludeDirective = getattr(mocking, "MockIncludeDirective", None)
@@ -75,3 +154,24 @@ def check_include_first(refuses: Callable[[IncludeRequest], bool]) -> None:
 
     run.confined = True
     _IncludeDirective.run = run
+
+
+def replace_renderer_settings(get_default_settings: Callable[..., object]) -> None:
+    """Have MyST's ``make_document`` get its new document's docutils settings from *get_default_settings*.
+
+    MyST's renderer calls ``make_document()`` for each document it renders,
+    even when it is handed Sphinx's document and throws the new one away;
+    ``make_document`` calls docutils' ``get_default_settings(parser_cls)``,
+    which *get_default_settings* stands for, with the same arguments.
+    """
+    current = getattr(base, "get_default_settings", None)
+    if current is get_default_settings:
+        return
+    make_document = getattr(getattr(base, "make_document", None), "__code__", None)
+    require(
+        getattr(current, "__module__", None) == "docutils.frontend"
+        and "get_default_settings" in getattr(make_document, "co_names", ()),
+        "MyST-Parser",
+        "make_document ne prend plus ses réglages de docutils.frontend.get_default_settings",
+    )
+    base.get_default_settings = get_default_settings

@@ -7,7 +7,9 @@ which it does not document.
 
 from __future__ import annotations
 
+import functools
 import inspect
+from collections.abc import Callable
 
 import sphinxext.opengraph
 from docutils.utils import new_document
@@ -23,12 +25,18 @@ CHECKED = ("0.13", "0.14")
 _GET_TAGS_KEYWORDS = ("srcdir", "outdir", "config", "builder", "env")
 
 
+@functools.cache
+def _takes_blog_keywords(get_tags: Callable) -> bool:
+    """Whether *get_tags* takes the arguments the blog passes; read once per function, not once per page."""
+    parameters = inspect.signature(get_tags).parameters
+    return all(name in parameters for name in _GET_TAGS_KEYWORDS)
+
+
 def tags_of_page_without_doctree(app: Sphinx, context: dict) -> str:
     """Return the OpenGraph tags sphinxext-opengraph writes for a page, for one that has no doctree."""
     get_tags = getattr(sphinxext.opengraph, "get_tags", None)
-    parameters = inspect.signature(get_tags).parameters if callable(get_tags) else {}
     require(
-        all(name in parameters for name in _GET_TAGS_KEYWORDS), "sphinxext-opengraph", "get_tags(context, doctree, …)"
+        callable(get_tags) and _takes_blog_keywords(get_tags), "sphinxext-opengraph", "get_tags(context, doctree, …)"
     )
     return get_tags(
         context,

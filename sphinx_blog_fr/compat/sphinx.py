@@ -2,21 +2,24 @@
 
 Listener removal (``EventManager.listeners``), the values conf.py gave
 (``Config._raw_config``), the search index's word lists, the Snowball
-stemmers and ``searchtools.js``, the console catalog (``sphinx.locale.init``)
-and the HTML builder's ``add_permalinks``.
+stemmers and ``searchtools.js``, the console catalog (``sphinx.locale.init``),
+the HTML builder's ``add_permalinks``, its assets' checksums
+(``_file_checksum``) and the reader's docutils settings (``_get_settings``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, FunctionType, ModuleType
 
 import sphinx
+import sphinx.builders.html
 import sphinx.locale
 import sphinx.search
+import sphinx.util.docutils
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -33,6 +36,10 @@ SNOWBALL_STEMMERS = Path(sphinx.search.__file__).parent / "minified-js"
 SEARCH_TOOLS = Path(sphinx.package_dir, "themes", "basic", "static", "searchtools.js")
 #: Sphinx's own catalogs, the one ``sphinx.locale.init_console`` opens by default.
 SPHINX_LOCALE_DIR = Path(sphinx.package_dir, "locale")
+
+#: The module of Sphinx's checksum of an asset (``?v=`` of the pages' links), and that function before any replacement.
+_assets = getattr(sphinx.builders.html, "_assets", None)
+_file_checksum = getattr(_assets, "_file_checksum", None)
 
 
 def disconnect_listeners(app: Sphinx, event: str, handler_module: ModuleType, handler_name: str, upstream: str) -> None:
@@ -108,3 +115,58 @@ def set_in_conf(config: Config, name: str) -> bool:
     overrides = getattr(config, "_overrides", None)
     require(isinstance(raw, dict) and isinstance(overrides, dict), "Sphinx", "Config._raw_config ou _overrides")
     return name in raw or name in overrides
+
+
+def _reads_global(function: object, name: str) -> bool:
+    """Whether *function*, or a function defined in its body, reads the global *name* when it runs."""
+    code = getattr(function, "__code__", None)
+    codes = [code, *(const for const in getattr(code, "co_consts", ()) if isinstance(const, CodeType))]
+    return any(name in code.co_names for code in codes if code is not None)
+
+
+def file_checksum(outdir: Path, filename: str) -> str:
+    """Sphinx's checksum of the asset *filename* of the output folder *outdir*, as a page's links carry it."""
+    return _file_checksum(outdir, filename)
+
+
+def replace_file_checksum(checksum: Callable[[Path, str], str]) -> None:
+    """Have every page's links get their assets' checksums (``?v=``) from *checksum*.
+
+    The HTML builder's ``css_tag`` and ``js_tag`` read ``_file_checksum`` from
+    ``sphinx.builders.html`` when a page is written; sphinx-notfound-page's
+    404 page imports it from ``sphinx.builders.html._assets`` then.
+    """
+    current = getattr(sphinx.builders.html, "_file_checksum", None)
+    if current is checksum:
+        return
+    handle_page = getattr(sphinx.builders.html.StandaloneHTMLBuilder, "handle_page", None)
+    require(
+        isinstance(_file_checksum, FunctionType)
+        and list(inspect.signature(_file_checksum).parameters) == ["outdir", "filename"]
+        and current is _file_checksum
+        and _reads_global(handle_page, "_file_checksum"),
+        "Sphinx",
+        "les pages ne calculent plus la somme de contrôle de leurs fichiers par _file_checksum(outdir, filename)",
+    )
+    sphinx.builders.html._file_checksum = _assets._file_checksum = checksum
+
+
+def replace_reader_settings(get_settings: Callable[..., object]) -> None:
+    """Have Sphinx's reader get each document's docutils settings from *get_settings*.
+
+    ``_parse_str_to_doctree`` calls ``_get_settings(*components, defaults=…,
+    read_config_files=True)`` of ``sphinx.util.docutils`` for each document it
+    reads; *get_settings* takes the same arguments and returns what it returns.
+    """
+    upstream = getattr(sphinx.util.docutils, "_get_settings", None)
+    if upstream is get_settings:
+        return
+    parameters = inspect.signature(upstream).parameters if callable(upstream) else {}
+    require(
+        list(parameters) == ["components", "defaults", "read_config_files"]
+        and parameters["components"].kind is inspect.Parameter.VAR_POSITIONAL
+        and _reads_global(getattr(sphinx.util.docutils, "_parse_str_to_doctree", None), "_get_settings"),
+        "Sphinx",
+        "le lecteur ne prend plus ses réglages docutils de _get_settings(*components, defaults, read_config_files)",
+    )
+    sphinx.util.docutils._get_settings = get_settings

@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from conftest import ROOT, Build
-from sphinx_blog_fr.commands.audit import DESKTOP, PAGE_TYPES, chromium, find_pages, serve
+from sphinx_blog_fr._accessibility_checks import PAGE_TYPES
+from sphinx_blog_fr.commands.audit import DESKTOP, chromium, find_pages, serve
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": {"width": 375, "height": 812}}
 #: Screenshots of each page type in each viewport, kept as test artifacts.

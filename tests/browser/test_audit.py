@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from conftest import Build
-from sphinx_blog_fr.commands.audit import PAGE_TYPES, audit, find_pages, table
+from sphinx_blog_fr._accessibility_checks import PAGE_TYPES
+from sphinx_blog_fr.commands.audit import audit, find_pages, table
 
 
 def test_the_audit_weighs_every_page_type(site: Build):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import ROOT
-from sphinx_blog_fr.commands.audit import PAGE_TYPES
+from sphinx_blog_fr._accessibility_checks import PAGE_TYPES
 
 from .conftest import Reader
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from features.conftest import Site, words
+from sphinx_blog_fr._dates import format_day
 
 pytestmark = pytest.mark.sphinx("html", testroot="dates")
 
@@ -31,3 +36,16 @@ def test_a_post_shows_its_date_in_french_and_in_iso_8601_for_machines(site: Site
 )
 def test_archive_pages_are_titled_in_french(site: Site, page: str, heading: str):
     assert words(site.page(page).h1) == heading
+
+
+def test_a_moment_is_written_as_its_own_day_even_when_another_zone_makes_it_the_same_instant():
+    # 23:30 UTC and 00:30 the next day in Paris are equal datetimes, but not the same day.
+    config = SimpleNamespace(language="fr")
+    utc = datetime(2017, 11, 10, 23, 30, tzinfo=UTC)
+    paris = utc.astimezone(ZoneInfo("Europe/Paris"))
+    assert utc == paris
+    assert [format_day(moment, config) for moment in (utc, paris, date(2017, 11, 1))] == [
+        "10 novembre 2017",
+        "11 novembre 2017",
+        "1er novembre 2017",
+    ]

@@ -43,7 +43,7 @@ def test_every_link_of_the_feed_is_absolute(site: Site, path: str):
         ("blog/atom.xml", "Fil d’essai"),
         ("blog/rss.xml", "Fil d’essai"),
         ("blog/tag/innovation/atom.xml", "Fil d’essai – Articles avec l’étiquette «\u00a0innovation\u00a0»"),
-        ("blog/category/methodes/rss.xml", "Fil d’essai – Articles de la catégorie «\u00a0Méthodes\u00a0»"),
+        ("blog/category/methodes/atom.xml", "Fil d’essai – Articles de la catégorie «\u00a0Méthodes\u00a0»"),
     ],
 )
 def test_feeds_are_titled_in_french(site: Site, path: str, title: str):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from markupsafe import Markup
 
 from features.conftest import BASEURL, Site
+from sphinx_blog_fr._opengraph import _text
 
 pytestmark = pytest.mark.sphinx("html", testroot="opengraph")
 
@@ -30,3 +34,19 @@ def test_the_home_page_is_the_website_sharing_the_blog_s_picture(site: Site):
     assert tags["og:image"].startswith(f"{BASEURL}_static/")
     assert (site.outdir / tags["og:image"].removeprefix(BASEURL)).is_file()
     assert (tags["og:image:width"], tags["og:image:height"], tags["og:image:alt"]) == ("1200", "630", "Partage")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (Markup("Articles de l'équipe"), "Articles de l'équipe"),
+        (Markup("C++ &amp; <em>HTML</em>"), "C++ & HTML"),
+        ("Bilan\u00a0: «\u00a0oui\u00a0»", "Bilan\u00a0: «\u00a0oui\u00a0»"),
+        ("\u00a0", ""),
+        ("a\rb", "a\nb"),
+    ],
+)
+def test_a_page_title_is_shared_as_the_text_a_browser_shows_escaped_once(title: str, text: str):
+    # Most titles take a shortcut past lxml's parser: the text must be the same, and a plain str
+    # (Markup's methods, html.escape's among them, would escape the escaped title again).
+    assert (_text(title), html.escape(_text(title))) == (text, html.escape(text))

@@ -1,4 +1,5 @@
-"""The Atom feeds hold the newest posts (up to ``blog_feed_length``), in full, in French, with absolute links."""
+"""The Atom feeds hold the newest posts (up to ``blog_feed_length``), in French, with absolute links: in full
+in the blog's feed, by their excerpts (the listings') in a tag's or a category's, which is in Atom only."""
 
 from __future__ import annotations
 
@@ -63,6 +64,34 @@ def test_each_tag_and_category_has_its_feed(site: Build, listing: str):
     assert feed.feed.title == f"{SETTINGS['project']} – {heading}"
     links = [link["href"] for link in site.page(listing).select('head link[type="application/atom+xml"]')]
     assert links == ["../atom.xml", feed_path.removeprefix(listing.rsplit("/", 1)[0] + "/")]
+    # In Atom only: the one RSS feed is the blog's.
+    assert not (site.html / feed_path.replace("atom.xml", "rss.xml")).exists()
+    rss_links = [link["href"] for link in site.page(listing).select('head link[type="application/rss+xml"]')]
+    assert rss_links == ["../rss.xml"]
+
+
+def _excerpts(site: Build, listing: str) -> dict[str, str]:
+    """The text of each excerpt on the first page of *listing*, by post title."""
+    return {
+        entry.h2.get_text(): entry.select_one(".blog-entry-excerpt").get_text(" ", strip=True)
+        for entry in site.page(listing).select(".blog-entry")
+    }
+
+
+@pytest.mark.parametrize("listing", TAXONOMY_LISTINGS)
+def test_tag_and_category_feeds_carry_the_listings_excerpts(site: Build, listing: str):
+    excerpts = _excerpts(site, listing)
+    for entry in parse(site, listing.removesuffix(".html") + "/atom.xml").entries:
+        assert "content" not in entry, entry.title
+        summary = BeautifulSoup(entry.summary, "html.parser")
+        # The excerpt, then « Continuer la lecture de … », a link to the post.
+        more = summary.find_all("p", recursive=False)[-1].extract()
+        assert more.a["href"] == entry.link, entry.title
+        if entry.title in excerpts:  # on the listing's first page
+            assert summary.get_text(" ", strip=True) == excerpts[entry.title], entry.title
+        for link in summary.find_all(["a", "img"]):
+            address = link.get("href") or link.get("src") or ""
+            assert "://" in address or address.startswith(("#", "mailto:")), (entry.title, address)
 
 
 def test_every_page_head_links_the_site_feed(site: Build):

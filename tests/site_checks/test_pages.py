@@ -40,6 +40,23 @@ def test_pages_are_written_without_the_templates_indentation(site: Build):
         assert not re.search(r">\s*\n\s*<", markup), path
 
 
+def test_every_page_has_one_viewport_tag(site: Build):
+    # Furo's; docutils adds its own to every document's meta tags (sphinx-doc/sphinx#11699): _viewport drops it.
+    for path in site.pages():
+        viewports = site.page(path.relative_to(site.html).as_posix()).find_all("meta", attrs={"name": "viewport"})
+        assert [meta["content"] for meta in viewports] == ["width=device-width,initial-scale=1"], path
+
+
+def test_every_page_takes_furos_code_colours_from_blog_css(site: Build):
+    # _code_colors: Furo's <style> of code colours, the same on every page, is at the end of blog.css.
+    assert "--color-code-background:" in (site.html / "_static/blog.css").read_text(encoding="utf-8")
+    for path in site.pages():
+        head = site.page(path.relative_to(site.html).as_posix()).head
+        assert head.find("style") is None, path
+        sheets = [link["href"] for link in head.find_all("link", rel="stylesheet")]
+        assert sheets and "_static/blog.css?v=" in sheets[-1], path
+
+
 def test_no_page_is_furos_error_page(site: Build):
     pages = site.pages()
     assert {"index.html", "404.html", "search.html"} <= {path.relative_to(site.html).as_posix() for path in pages}
