@@ -190,7 +190,8 @@ def render_excerpt(app: Sphinx, post: Post, docname: str) -> Markup:
     else:
         shown_from = docname if depends_on == "page" else None
     key = ("excerpt", post.docname, depends_on, shown_from)
-    return Markup(render_fragment(app, key, post.excerpt, docname))
+    # Its images at the addresses of the post's page, though the page may be written after this listing.
+    return Markup(render_fragment(app, key, post.excerpt, docname, images_as_on_post_page=True))
 
 
 def use_description_as_excerpt(app: Sphinx, doctree: nodes.document) -> None:

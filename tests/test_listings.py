@@ -129,7 +129,14 @@ def test_an_excerpt_image_is_found_from_every_listing_that_shows_it(tmp_path: Pa
     )
     assert build.returncode == 0, build.output
     sources = {}
-    for page in ("blog/tag/alpha.html", "blog/tag/beta.html", "blog/2020.html", "blog/2020/03.html"):
+    for page in (
+        "index.html",
+        "blog.html",
+        "blog/tag/alpha.html",
+        "blog/tag/beta.html",
+        "blog/2020.html",
+        "blog/2020/03.html",
+    ):
         html = BeautifulSoup((build.html / page).read_text(encoding="utf-8"), "html.parser")
         src = next(img["src"] for img in html.find_all("img") if img.get("alt") == "Un schéma")
         assert (build.html / target(page, src)).is_file(), (page, src)

@@ -163,3 +163,11 @@ def test_an_incremental_build_removes_the_rss_feeds_of_tags_an_older_build_wrote
     assert rebuilt.returncode == 0, rebuilt.output
     assert not any((build.html / path).exists() for path in old_feeds)
     assert (build.html / "blog/rss.xml").is_file() and (build.html / "blog/tag/design/atom.xml").is_file()
+
+
+def test_the_page_says_how_many_posts_each_feed_holds(blog: Build, tmp_path: Path):
+    assert "les 2 plus récents" in blog.page(PAGE).get_text()
+    unbounded = build_site(tmp_path, sources(), conf=CONF.replace("blog_feed_length = 2", "blog_feed_length = None"))
+    assert unbounded.returncode == 0, unbounded.output
+    text = unbounded.page(PAGE).get_text()
+    assert "tous les articles parus" in text and "None" not in text
