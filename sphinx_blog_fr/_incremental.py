@@ -197,7 +197,15 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def made_with(app: Sphinx) -> tuple:
     """What every page is made with besides the posts: the configuration, templates, local
-    extensions, translations and the extensions' versions."""
+    extensions, translations and the extensions' versions; worked out once per build, for the
+    fingerprints of generated files and for ``_sidebar_refresh``."""
+    state = build_state(app)
+    if state.made_with is None:
+        state.made_with = _work_out_made_with(app)
+    return state.made_with
+
+
+def _work_out_made_with(app: Sphinx) -> tuple:
     srcdir = Path(app.srcdir)
     # The blog's own modules and the machinery's (an editable install may change under them), found
     # by their paths' text: a Path of each of the build's thousand modules costs 0.1 s. The installed

@@ -76,6 +76,8 @@ class BuildState:
     #: What every page is made with and shows besides its content and sidebar (``_sidebar_refresh``,
     #: once reading is done), which the next build compares with its own.
     every_page: str | None = None
+    #: What every page is made with besides the posts (``_incremental.made_with``, worked out once).
+    made_with: tuple | None = None
     #: The footer's years of the published posts, « 2017–2026 » (``_copyright``, first page written).
     copyright_years: str | None = None
 
