@@ -31,8 +31,9 @@ $(VENV)/dev.stamp: requirements/dev.txt $(VENV)/build.stamp
 	$(PYTHON) -m pip install --quiet --requirement requirements/dev.txt
 	touch $@
 
+# sphinx-blog-fr build is Sphinx's build, skipped when nothing has changed since the last one.
 html: $(VENV)/build.stamp  ## Construit le site dans _build/html.
-	$(PYTHON) -m sphinx --builder html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	$(VENV)/bin/sphinx-blog-fr build --builder html $(BUILDOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
 livehtml: export LIVE_PREVIEW_PORT = $(value PORT)
 livehtml: $(VENV)/dev.stamp  ## Sert le site sur http://127.0.0.1:8000 (ou PORT=…), le reconstruit à chaque enregistrement, affiche les erreurs dans la page.

@@ -90,6 +90,8 @@ EXTENSIONS = (
     # Work Sphinx and MyST repeat for each page or document, done once per build.
     "sphinx_blog_fr._asset_checksums",
     "sphinx_blog_fr._docutils_settings",
+    # What the build read outside its sources, for sphinx-blog-fr build to skip the next one if nothing changed.
+    "sphinx_blog_fr._build_record",
 )
 
 

@@ -1,6 +1,6 @@
-"""The author's commands: ``sphinx-blog-fr post|import|preview|audit|bench …``.
+"""The author's commands: ``sphinx-blog-fr build|post|import|preview|audit|bench …``.
 
-The Makefile calls them (``make post``, ``make import``, ``make livehtml``,
+The Makefile calls them (``make html``, ``make post``, ``make import``, ``make livehtml``,
 ``make audit``, ``make bench``); each runs in the blog's folder (the current
 directory) and reads the blog's ``conf.py``. ``sphinx-blog-fr COMMAND --help``
 gives each command's options.
@@ -13,6 +13,7 @@ from importlib import import_module
 
 #: Each command, the module whose ``main(argv)`` runs it, and what it does.
 COMMANDS = {
+    "build": ("sphinx_blog_fr.commands.build", "construit le site (sauf si rien n’a changé depuis la dernière fois)"),
     "post": ("sphinx_blog_fr.commands.new_post", "crée un article"),
     "import": ("sphinx_blog_fr.wordpress.__main__", "importe un export WordPress"),
     "preview": ("sphinx_blog_fr.commands.live_preview", "sert le site et le reconstruit à chaque enregistrement"),
