@@ -20,6 +20,8 @@ __version__ = "1.0.0"
 #: The extensions the blog is made of, in the order they must be set up:
 #: listeners of the same event and priority run in this order.
 EXTENSIONS = (
+    # The cycle collector paused while the previous build's environment loads, first.
+    "sphinx_blog_fr._garbage_collection",
     # The build's state (sphinx_blog_fr._state.BuildState), before any module fills it.
     "sphinx_blog_fr._state",
     # The templates' compiled code kept between builds, before anything renders one.

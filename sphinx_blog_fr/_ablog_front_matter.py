@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from sphinx_blog_fr._schema import FLAG_KEYS
+from sphinx_blog_fr._schema_terms import FLAG_KEYS
 from sphinx_blog_fr._state import build_state
 
 

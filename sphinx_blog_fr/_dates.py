@@ -57,7 +57,13 @@ def _format_day(day: date, language: str) -> str:
 
 def format_month(moment: date, config: Config) -> str:
     """Return « novembre 2017 » for *moment*, in the site's language."""
-    return format_skeleton("yMMMM", moment, locale=config.language)
+    return _format_month(moment.year, moment.month, config.language)
+
+
+@lru_cache(maxsize=4096)
+def _format_month(year: int, month: int, language: str) -> str:
+    """Format a month in *language*, once: Babel finds the skeleton's best pattern again on every call."""
+    return format_skeleton("yMMMM", date(year, month, 1), locale=language)
 
 
 def _install_filters(app: Sphinx) -> None:

@@ -53,7 +53,7 @@ from sphinx_blog_fr._post_file import read_front_matter, read_post_text
 from sphinx_blog_fr._post_readings import READINGS_FILE, PostReadings
 from sphinx_blog_fr._post_text import read_title
 from sphinx_blog_fr._posts_folder import myst_post_files, report_post_problem
-from sphinx_blog_fr._schema import FrontMatterError
+from sphinx_blog_fr._schema_terms import FrontMatterError
 from sphinx_blog_fr._state import build_state
 
 

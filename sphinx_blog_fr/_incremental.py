@@ -59,6 +59,7 @@ import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import ablog
@@ -207,19 +208,20 @@ def made_with(app: Sphinx) -> tuple:
 
 def _work_out_made_with(app: Sphinx) -> tuple:
     srcdir = Path(app.srcdir)
-    # The blog's own modules and the machinery's (an editable install may change under them), found
-    # by their paths' text: a Path of each of the build's thousand modules costs 0.1 s. The installed
-    # packages (a virtual environment may sit in the blog's folder) count by their folder, which
-    # every installation or removal changes.
-    installed = sysconfig.get_paths()["purelib"]
-    folders = tuple(f"{folder}{os.sep}" for folder in (srcdir, PACKAGE))
+    # The blog's own modules, found by their paths' text: a Path of each of the build's thousand
+    # modules costs 0.1 s. The installed packages (a virtual environment may sit in the blog's
+    # folder) count by their folder, which every installation or removal changes.
+    installed = f"{sysconfig.get_paths()['purelib']}{os.sep}"
+    machinery = f"{PACKAGE}{os.sep}"
     local_modules = sorted(
         (name, os.stat(module.__file__).st_mtime_ns)
         for name, module in list(sys.modules.items())
         if isinstance(getattr(module, "__file__", None), str)
-        and module.__file__.startswith(folders)
-        and not module.__file__.startswith(f"{installed}{os.sep}")
+        and module.__file__.startswith(f"{srcdir}{os.sep}")
+        and not module.__file__.startswith((installed, machinery))
     )
+    if not machinery.startswith(installed):
+        local_modules += _machinery_modules()
     catalogs = sorted(
         (str(path), path.stat().st_mtime_ns)
         for folder, pattern in [*((srcdir / d, "*.mo") for d in app.config.locale_dirs), (LOCALE_DIR, "*.po")]
@@ -230,6 +232,17 @@ def _work_out_made_with(app: Sphinx) -> tuple:
     versions = sorted((name, str(extension.version)) for name, extension in app.extensions.items())
     packages = os.stat(installed).st_mtime_ns
     return (build_info.config_hash, build_info.tags_hash, templates, local_modules, packages, catalogs, versions)
+
+
+def _machinery_modules() -> list[tuple[str, int]]:
+    """Return each module file of the machinery (an editable install may change under it), loaded
+    or not: the schema is imported only when a post is read again."""
+    return sorted(
+        (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
+        for folder, _, names in os.walk(PACKAGE)
+        for name in names
+        if name.endswith(".py")
+    )
 
 
 class GeneratedFiles:
@@ -247,31 +260,54 @@ class GeneratedFiles:
         self.path.write_bytes(pickle.dumps(dict.fromkeys(self.previous, "")))
         #: Each file's fingerprints: of all it depends on, and of all but the sidebar.
         self.current: dict[str, tuple[str, str]] = {}
-        self.contexts = ("", "")
+        #: The two fingerprints' start: what every file depends on, with and without the sidebar.
+        self.contexts = (hashlib.sha256(b"\n"), hashlib.sha256(b"\n"))
+        #: Each post's summary as the inputs of generated files show it, written out once per build.
+        self.summary_texts: dict[str, str] = {}
 
     def set_context(self, app: Sphinx) -> None:
         """Fingerprint what every generated file depends on besides its own posts."""
         # The sidebar's menu of pages (blog_menu) is in the page's context, the rest of the sidebar apart.
         page = (*made_with(app), current_menu(app.env))
-        self.contexts = (repr((*page, blog_data(app.env)["blog_state"].sidebar)), repr(page))
+        contexts = (repr((*page, blog_data(app.env)["blog_state"].sidebar)), repr(page))
+        self.contexts = tuple(hashlib.sha256(f"{context}\n".encode()) for context in contexts)
 
     def is_unchanged(self, path: str, inputs: object) -> bool:
         """Record the fingerprint of file *path* (relative to the output) made from *inputs*;
         return whether the file is there and was made from the same inputs."""
-        fingerprints = tuple(hashlib.sha256(f"{context}\n{inputs!r}".encode()).hexdigest() for context in self.contexts)
+        text = repr(inputs).encode()
+        fingerprints = tuple(_digest(context, text) for context in self.contexts)
         self.current[path] = fingerprints
-        return self.previous.get(path) == fingerprints and (self.outdir / path).is_file()
+        return self.previous.get(path) == fingerprints and os.path.isfile(os.path.join(self.outdir, path))
+
+    def summary_text(self, summaries: dict[str, tuple[PostSummary, ...]], docname: str) -> str:
+        """Return the ``repr`` of the summary of *docname*'s posts, worked out once per build."""
+        text = self.summary_texts.get(docname)
+        if text is None:
+            text = self.summary_texts[docname] = repr(summaries.get(docname))
+        return text
 
     def only_the_sidebar_changed(self, path: str) -> bool:
         """Whether file *path*, just fingerprinted, is there and was made from the same inputs but the sidebar."""
         previous = self.previous.get(path)
-        return isinstance(previous, tuple) and previous[1] == self.current[path][1] and (self.outdir / path).is_file()
+        return (
+            isinstance(previous, tuple)
+            and previous[1] == self.current[path][1]
+            and os.path.isfile(os.path.join(self.outdir, path))
+        )
 
     def save(self, documents: set[str]) -> None:
         """Remove the files no longer generated but for the pages of *documents*, and keep the fingerprints."""
         for path in sorted(self.previous.keys() - self.current.keys() - documents):
             remove_output_file(self.outdir, path)
         self.path.write_bytes(pickle.dumps(self.current))
+
+
+def _digest(context, text: bytes) -> str:
+    """Return the fingerprint of *text* after *context*, the hash of what every file depends on."""
+    fingerprint = context.copy()
+    fingerprint.update(text)
+    return fingerprint.hexdigest()
 
 
 def is_unchanged(app: Sphinx, path: str, inputs: object) -> bool:
@@ -290,9 +326,10 @@ def is_unchanged(app: Sphinx, path: str, inputs: object) -> bool:
 def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
     """Return what a listing (or with *full_text*, a feed) shows of *posts*, for :func:`is_unchanged`."""
     summaries, read_times = post_summaries(app.env), app.env.all_docs
+    summary_text = partial(build_state(app).generated_files.summary_text, summaries)
     if full_text:
-        return tuple((post.docname, summaries.get(post.docname), read_times.get(post.docname)) for post in posts)
-    return tuple((post.docname, summaries.get(post.docname)) for post in posts)
+        return tuple((post.docname, summary_text(post.docname), read_times.get(post.docname)) for post in posts)
+    return tuple((post.docname, summary_text(post.docname)) for post in posts)
 
 
 def _drop_vanished_words(app: Sphinx) -> None:

@@ -11,6 +11,8 @@ is read), a UTF-16 file, a binary file (a NUL byte), an invalid byte.
 :func:`read_front_matter` splits a post's text, reads its front matter with
 the strict YAML reader and checks it against the schema: the build, ``make
 post`` and the WordPress importer all check a post's front matter with it.
+The schema (pydantic) is imported when a post is checked, not before: a
+build that changes no post checks none.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx_blog_fr._schema import FrontMatter, FrontMatterError, validate_front_matter
+from sphinx_blog_fr._schema_terms import FrontMatterError
 from sphinx_blog_fr._strict_yaml import load_front_matter
+
+if TYPE_CHECKING:
+    from sphinx_blog_fr._schema import FrontMatter
 
 #: The largest post file read, in bytes: a long post with its front matter is well under 100 Kio.
 MAX_POST_BYTES = 256 * 1024
@@ -98,5 +104,7 @@ def read_front_matter(text: str, language: str) -> PostParts:
             "pas de front matter : un article commence par « --- », « blogpost: true », « date: AAAA-MM-JJ » et « --- »"
         )
     data, key_lines = load_front_matter(match.group("yaml") or "")
+    from sphinx_blog_fr._schema import validate_front_matter  # pydantic: imported for a post to check alone
+
     front_matter = validate_front_matter(data, key_lines, language)
     return PostParts(front_matter, data, text[match.end() :], text[: match.end()].count("\n") + 1)

@@ -11,19 +11,20 @@ is fixed.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
+import os
 import pickle
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import markdown_it
 import myst_parser
-import pydantic
 import yaml
 from sphinx.config import Config
 
-from sphinx_blog_fr._schema import FrontMatterError
+from sphinx_blog_fr._schema_terms import FrontMatterError
 
 if TYPE_CHECKING:
     from sphinx_blog_fr._front_matter import PostSource
@@ -38,6 +39,7 @@ READING_MODULES = (
     "sphinx_blog_fr._post_file",
     "sphinx_blog_fr._post_text",
     "sphinx_blog_fr._schema",
+    "sphinx_blog_fr._schema_terms",
     "sphinx_blog_fr._strict_yaml",
     "sphinx_blog_fr._slugs",
 )
@@ -61,8 +63,9 @@ class PostReadings:
                 myst_parser.__version__,
                 markdown_it.__version__,
                 yaml.__version__,
-                pydantic.VERSION,
-                [Path(sys.modules[name].__file__).stat().st_mtime_ns for name in READING_MODULES],
+                # The schema's pydantic and modules, not imported when no post is read again.
+                importlib.metadata.version("pydantic"),
+                [os.stat(importlib.util.find_spec(name).origin).st_mtime_ns for name in READING_MODULES],
             )
         )
         try:

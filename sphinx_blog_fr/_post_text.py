@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt, rules_core
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from sphinx_blog_fr._schema import FrontMatterError
+from sphinx_blog_fr._schema_terms import FrontMatterError
 
 #: The characters markdown-it's inline parser matches in pairs.
 INLINE_MARKS = "[]()<>*_`~$!\\"

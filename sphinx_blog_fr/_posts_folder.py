@@ -17,7 +17,7 @@ from pathlib import Path
 from sphinx.config import Config
 from sphinx.util import logging
 
-from sphinx_blog_fr._schema import POSTS_DIR
+from sphinx_blog_fr._schema_terms import POSTS_DIR
 
 logger = logging.getLogger(__name__)
 

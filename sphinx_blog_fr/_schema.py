@@ -45,6 +45,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from sphinx_blog_fr._schema_terms import POSTS_DIR, DateText, FrontMatterError
 from sphinx_blog_fr._slugs import slugify
 
 #: The years a post may be dated: what Python, the feeds and every time zone can represent,
@@ -52,8 +53,6 @@ from sphinx_blog_fr._slugs import slugify
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 #: What a date looks like, for the messages.
 EXPECTED_DATE = "écrivez AAAA-MM-JJ, par exemple 2024-01-15, ou avec l’heure 2024-01-15T09:30:00+01:00"
-#: Where posts live, for the messages.
-POSTS_DIR = "posts"
 #: Keys other blog engines use, which this blog expresses otherwise.
 KEYS_EXPRESSED_OTHERWISE = {
     "title": "le titre d’un article est sa ligne « # Titre », sous le front matter",
@@ -70,18 +69,6 @@ OPENGRAPH_PREFIX = "og:"
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 _ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _WRITTEN_DAY = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>[^\W\d]+)\.?\s+(?P<year>\d{4})")
-
-
-class FrontMatterError(ValueError):
-    """A problem in a post, with the line of the file it is on."""
-
-    def __init__(self, message: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-class DateText(str):
-    """A YAML value that looks like a date or a date-time, as written (never a label nor a text)."""
 
 
 def _date_problem(text: str, language: str) -> str:
@@ -298,8 +285,6 @@ def is_label(name: str) -> bool:
 
 #: The keys a post may use.
 KNOWN_KEYS = sorted(name for name in FrontMatter.model_fields if name != "opengraph")
-#: The yes/no keys, which ABlog reads as docutils flags.
-FLAG_KEYS = {"nocomments", "exclude"}
 _LABEL_EXAMPLES = {"author": "camille, dominique", "location": "Paris, Lyon"}
 _KINDS = {
     **dict.fromkeys(("tags", "category", "author", "location"), "labels"),

@@ -21,7 +21,7 @@ refuses, with a French message naming the line:
   pure-Python loader, which refuses a tab where libyaml accepts it).
 
 Dates and date-times written plainly are kept as the text written
-(:class:`~sphinx_blog_fr._schema.DateText`), for the schema to check and parse.
+(:class:`~sphinx_blog_fr._schema_terms.DateText`), for the schema to check and parse.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from sphinx_blog_fr._schema import DateText, FrontMatterError
+from sphinx_blog_fr._schema_terms import DateText, FrontMatterError
 
 #: The largest front matter read, in bytes of UTF-8: a real one is a few hundred.
 MAX_FRONT_MATTER_BYTES = 64 * 1024

@@ -266,6 +266,19 @@ def test_a_broken_link_fails_every_build_until_it_is_fixed(tmp_path: Path):
     assert UP_TO_DATE in make_html(site.srcdir, site.html.parent).output
 
 
+def test_a_front_matter_problem_fails_every_build_until_it_is_fixed(tmp_path: Path):
+    """The schema checks only the posts that changed (_post_readings): a faulty post's problem is kept and told again."""
+    faulty = post_source("Une faute", date="2020-05-05", extra="tag: design")
+    site = build_site(tmp_path, sources({"posts/2020/faute.md": faulty}), conf=CONF)
+    assert site.returncode != 0 and "posts/2020/faute.md:4:" in site.output, site.output
+    problem = site.output[site.output.index("posts/2020/faute.md:4:") :].splitlines()[0]
+    unchanged = make_html(site.srcdir, site.html.parent)
+    assert unchanged.returncode != 0 and problem in unchanged.output, unchanged.output
+    _rewrite(site.srcdir, "posts/2020/faute.md", "tag: design", "tags: design")
+    fixed = make_html(site.srcdir, site.html.parent)
+    assert fixed.returncode == 0, fixed.output
+
+
 def test_after_a_description_edit_the_listings_show_the_new_excerpt(tmp_path: Path):
     """A ``description:`` is a post's excerpt: editing only it must rewrite the listings, as a clean build would."""
     first = build_site(tmp_path / "site", {"posts/2020/p.md": post_source("P", extra="description: Ancien résumé")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import feedparser
@@ -30,3 +31,9 @@ def test_the_second_blog_lists_only_its_own_posts(second_blog):
 
 def test_a_post_where_the_first_blog_had_a_draft_is_published(second_blog):
     assert Path(second_blog.outdir, "posts/2099/futur.html").is_file()
+
+
+def test_the_cycle_collector_is_back_on_after_a_build(second_blog):
+    """_garbage_collection pauses and freezes the collector for a build: the next code in the process gets it whole."""
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
