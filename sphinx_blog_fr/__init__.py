@@ -92,6 +92,7 @@ EXTENSIONS = (
     # Work Sphinx and MyST repeat for each page or document, done once per build.
     "sphinx_blog_fr._asset_checksums",
     "sphinx_blog_fr._docutils_settings",
+    "sphinx_blog_fr._markdown_parsers",
     # What the build read outside its sources, for sphinx-blog-fr build to skip the next one if nothing changed.
     "sphinx_blog_fr._build_record",
 )

@@ -5,6 +5,14 @@ is not one), an empty title, or no text under the title: ABlog would list it
 untitled or empty. It also refuses a text whose paragraphs hold so many
 inline marks that markdown-it, whose inline parser takes a time about the
 square of the marks of a paragraph, would take minutes to read it.
+
+Of the text's inline content, only the part up to the title's is parsed:
+the block tokens decide everything else, and markdown-it's core rules that
+run after the block parser (the inline parser, ``text_join``, the
+typographer's, linkify, the word count) change nothing but the children of
+each inline token, each in turn, and the environment, which a later inline
+token cannot change for an earlier one. With any other core rule after the
+block parser, the whole text is parsed, as MyST parses it.
 """
 
 from __future__ import annotations
@@ -23,6 +31,16 @@ MAX_MARKS_PER_PARAGRAPH = 2000
 MAX_MARKS_COST = 20_000_000
 #: Tokens that hold no text of the post: MyST comments, targets and block breaks.
 _NOT_TEXT = {"myst_line_comment", "myst_target", "myst_block_break"}
+#: markdown-it's core rules that change nothing but the children of each inline token, each on its own.
+_INLINE_RULES = (
+    rules_core.inline,
+    rules_core.text_join,
+    rules_core.replace,
+    rules_core.smartquotes,
+    rules_core.linkify,
+)
+#: The module of mdit-py-plugins' word count rule, which counts the words of the text into the environment only.
+_WORD_COUNT = "mdit_py_plugins.wordcount"
 
 
 def _plain_text(inline: Token) -> str:
@@ -79,15 +97,50 @@ def parse_checked(markdown: MarkdownIt, body: str, first_line: int) -> list[Toke
     return state.tokens
 
 
+def _first_title(tokens: list[Token]) -> int | None:
+    return next(
+        (index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None
+    )
+
+
+def _only_inline(rule: object) -> bool:
+    return rule in _INLINE_RULES or getattr(rule, "__module__", None) == _WORD_COUNT
+
+
+def parse_title_checked(markdown: MarkdownIt, body: str, first_line: int) -> list[Token] | None:
+    """The tokens of :func:`parse_checked`, their inline content parsed up to the first title's; None if it cannot be.
+
+    It cannot be when a core rule after the block parser is not one of :data:`_INLINE_RULES` or the word count.
+    """
+    rules = markdown.core.ruler.getRules("")
+    if rules_core.block not in rules:
+        return None
+    after = rules[rules.index(rules_core.block) + 1 :]
+    if rules_core.inline not in after or not all(map(_only_inline, after)):
+        return None
+    state = StateCore(body, markdown, {})
+    for rule in rules[: len(rules) - len(after)]:
+        rule(state)
+    tokens = state.tokens
+    refuse_costly_paragraphs(tokens, first_line)
+    opening = _first_title(tokens)
+    if opening is not None:
+        state.tokens = tokens[: opening + 2]
+        for rule in after:
+            rule(state)
+        state.tokens = tokens
+    return tokens
+
+
 def read_title(markdown: MarkdownIt, body: str, first_line: int) -> tuple[str, int]:
     """Return the title of the text *body* (which starts on line *first_line*) and its line.
 
     *body* is parsed as MyST parses it, so that a ``#`` in a code block is not a title.
     """
-    tokens = parse_checked(markdown, body, first_line)
-    opening = next(
-        (index for index, token in enumerate(tokens) if token.type == "heading_open" and token.tag == "h1"), None
-    )
+    tokens = parse_title_checked(markdown, body, first_line)
+    if tokens is None:
+        tokens = parse_checked(markdown, body, first_line)
+    opening = _first_title(tokens)
     if opening is None:
         raise FrontMatterError("pas de titre : écrivez « # Titre de l’article » sous le front matter", first_line)
     title_line = first_line + tokens[opening].map[0]

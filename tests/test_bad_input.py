@@ -194,6 +194,20 @@ CASES = [
         "changez l’un des deux titres",
         id="same-title",
     ),
+    pytest.param(
+        {
+            "posts/2020/compte-rendu.md": post_source("Compte *rendu*"),
+            "posts/2020/compte-rendu-atelier.md": post_source(
+                "Compte [rendu][cr]", date="2020-02-01", body="Un paragraphe.\n\n[cr]: https://essai.example/cr"
+            ),
+        },
+        "posts/2020/compte-rendu-atelier.md",
+        7,
+        "le titre « Compte rendu » est déjà celui de posts/2020/compte-rendu.md : deux articles ne "
+        "peuvent pas avoir le même titre, les listes, les flux et la recherche les confondraient ; "
+        "changez l’un des deux titres",
+        id="same-title-once-its-marks-are-read",
+    ),
     # Files in posts/ that are not posts.
     pytest.param(
         {FAULTY: "# Un article\n\nUn paragraphe.\n"},

@@ -368,6 +368,24 @@ UPSTREAM_CHANGES = {
         main.read_topmatter = parser.read_topmatter = lambda text: read(text.replace("\\n...\\n", "\\n"))
         """,
     ),
+    "myst-md-parser": (
+        "MyST-Parser",
+        # MyST's parser gets its Markdown parser through another function: the blog's would never be used.
+        """
+        import myst_parser.parsers.sphinx_ as parser
+        create = parser.create_md_parser
+        parser.create_md_parser = lambda config, renderer: create(config, renderer)
+        """,
+    ),
+    "myst-file-level": (
+        "MyST-Parser",
+        # MyST's parser merges a page's options through another function: the blog's would never be used.
+        """
+        import myst_parser.parsers.sphinx_ as parser
+        merge = parser.merge_file_level
+        parser.merge_file_level = lambda config, topmatter, warning: merge(config, topmatter, warning)
+        """,
+    ),
     "opengraph": (
         "sphinxext-opengraph",
         # get_tags takes its options otherwise.

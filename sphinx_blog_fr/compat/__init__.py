@@ -14,7 +14,8 @@ parallel-safety flag and HTML writer), ``sphinx`` (listener removal,
 the assets' checksums, the reader's docutils settings), ``furo`` (its
 templates' literal labels, its icon sprite, its code colours' ``<style>`` and
 their values), ``myst`` (its ``include``, its two readings of a front matter,
-its renderer's docutils settings), ``opengraph`` (its tags of a page),
+its renderer's docutils settings, its Markdown parser and the merge of a
+page's options), ``opengraph`` (its tags of a page),
 ``sitemap`` (its link queue) and ``autobuild`` (its server, for
 ``make livehtml``; not part of a build).
 docutils, sphinx-reredirects and sphinx-notfound-page are used through their

@@ -6,6 +6,13 @@ MyST reads a page's front matter twice with PyYAML's pure-Python
 ``render_front_matter`` (through ``base``'s ``yaml``). The blog hands MyST
 a faster reading of the same text first.
 
+MyST's Sphinx parser builds a new Markdown parser for each document it
+reads (``MystParser.parse`` calls ``create_md_parser``, the name
+``myst_parser.parsers.sphinx_`` imports), from a copy of the configuration
+made for each page with a front matter (``merge_file_level``, imported the
+same way); the blog hands it one built once, and the configuration itself
+when the front matter sets no option.
+
 MyST never calls the ``include`` directive's ``run``: for any subclass of
 docutils' Include, it reads the file in its own private
 ``myst_parser.mocking.MockIncludeDirective.run``, whose ``include-read``
@@ -25,7 +32,7 @@ from docutils import nodes
 from myst_parser import mocking
 from myst_parser.config import main
 from myst_parser.mdit_to_docutils import base
-from myst_parser.parsers import sphinx_
+from myst_parser.parsers import mdit, sphinx_
 
 from sphinx_blog_fr.compat import require
 
@@ -175,3 +182,45 @@ def replace_renderer_settings(get_default_settings: Callable[..., object]) -> No
         "make_document ne prend plus ses réglages de docutils.frontend.get_default_settings",
     )
     base.get_default_settings = get_default_settings
+
+
+def replace_md_parser(create_md_parser: Callable[..., object]) -> None:
+    """Have MyST's Sphinx parser get each document's Markdown parser from *create_md_parser*.
+
+    ``MystParser.parse`` calls ``create_md_parser(config, SphinxRenderer)``
+    for each document, then sets the parser's ``document`` option and renders
+    the text with it; *create_md_parser* takes the same arguments.
+    """
+    current = getattr(sphinx_, "create_md_parser", None)
+    if current is create_md_parser:
+        return
+    require(
+        current is mdit.create_md_parser and "create_md_parser" in sphinx_.MystParser.parse.__code__.co_names,
+        "MyST-Parser",
+        "son analyseur ne prend plus son analyseur Markdown de create_md_parser",
+    )
+    sphinx_.create_md_parser = create_md_parser
+
+
+#: The keys of a front matter that ``merge_file_level`` takes MyST options from.
+OPTION_KEYS = ("myst", "html_meta", "substitutions")
+
+
+def replace_file_level_merge(merge_file_level: Callable[..., object]) -> None:
+    """Have MyST's Sphinx parser merge a page's front matter into its configuration with *merge_file_level*.
+
+    ``MystParser.parse`` calls ``merge_file_level(config, topmatter, warning)``
+    for a page with a front matter, and builds the page's Markdown parser
+    from what it returns; *merge_file_level* takes the same arguments.
+    """
+    current = getattr(sphinx_, "merge_file_level", None)
+    if current is merge_file_level:
+        return
+    require(
+        current is main.merge_file_level
+        and "merge_file_level" in sphinx_.MystParser.parse.__code__.co_names
+        and set(OPTION_KEYS) <= set(main.merge_file_level.__code__.co_consts),
+        "MyST-Parser",
+        "son analyseur ne prend plus les options d’une page de merge_file_level",
+    )
+    sphinx_.merge_file_level = merge_file_level
