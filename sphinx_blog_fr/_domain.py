@@ -19,6 +19,10 @@ Per environment (worked out from every document once reading is done, at
 ``env-get-updated``, in the main process; compared with the previous build's):
 
 * ``blog_state``: the blog as the pages show it (``_incremental``'s ``BlogState``);
+* ``related_posts``: what each post's related posts were found from, and
+  the posts found (``_related_posts``), to find them again only when that
+  changed; read with ``get``, as an environment pickled before it has none
+  (``data_version`` is in ``searchindex.js``: a new one would change the site);
 * ``menu``: the sidebar's menu of pages (``blog_menu``);
 * ``label_spellings``: the one spelling of each tag and category
   (``_taxonomy``; worked out before reading, at ``env-get-outdated``).
@@ -52,6 +56,7 @@ class BlogDomain(Domain):
         "resized_images": {},
         "math_documents": set(),
         "blog_state": None,
+        "related_posts": None,
         "menu": None,
         "label_spellings": None,
     }

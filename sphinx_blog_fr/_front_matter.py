@@ -52,7 +52,7 @@ from sphinx_blog_fr._drafts import leave_out_if_draft
 from sphinx_blog_fr._post_file import read_front_matter, read_post_text
 from sphinx_blog_fr._post_readings import READINGS_FILE, PostReadings
 from sphinx_blog_fr._post_text import read_title
-from sphinx_blog_fr._posts_folder import myst_post_files, report_post_problem
+from sphinx_blog_fr._posts_folder import myst_post_files, relative_path, report_post_problem
 from sphinx_blog_fr._schema_terms import FrontMatterError
 from sphinx_blog_fr._state import build_state
 
@@ -105,7 +105,7 @@ def _check_posts(app: Sphinx, config: Config) -> None:
     readings = PostReadings(Path(app.doctreedir) / READINGS_FILE, srcdir, config)
     state = build_state(app)
     for path in myst_post_files(srcdir, config):
-        relative = path.relative_to(srcdir).as_posix()
+        relative = relative_path(path, srcdir)
         try:
             post = readings.read(path, srcdir, read)
         except FrontMatterError as error:

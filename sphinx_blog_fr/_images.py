@@ -47,7 +47,7 @@ import posixpath
 from pathlib import Path
 
 from docutils import nodes
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -136,6 +136,9 @@ def _describe_images(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _write_copy(source: Path, destination: Path, width: int) -> None:
+    # Imported here: only a build that resizes an image needs it.
+    from PIL import ImageOps
+
     with Image.open(source) as original:
         image_format, profile = original.format, original.info.get("icc_profile")
         image = ImageOps.exif_transpose(original)

@@ -262,7 +262,7 @@ class GeneratedFiles:
         self.current: dict[str, tuple[str, str]] = {}
         #: The two fingerprints' start: what every file depends on, with and without the sidebar.
         self.contexts = (hashlib.sha256(b"\n"), hashlib.sha256(b"\n"))
-        #: Each post's summary as the inputs of generated files show it, written out once per build.
+        #: Each post's summary as the inputs of generated files show it (a digest), worked out once per build.
         self.summary_texts: dict[str, str] = {}
 
     def set_context(self, app: Sphinx) -> None:
@@ -281,10 +281,11 @@ class GeneratedFiles:
         return self.previous.get(path) == fingerprints and os.path.isfile(os.path.join(self.outdir, path))
 
     def summary_text(self, summaries: dict[str, tuple[PostSummary, ...]], docname: str) -> str:
-        """Return the ``repr`` of the summary of *docname*'s posts, worked out once per build."""
+        """Return the digest of the ``repr`` of the summary of *docname*'s posts, worked out once per
+        build: a post is in about ten listings, whose inputs are then short to write out and hash."""
         text = self.summary_texts.get(docname)
         if text is None:
-            text = self.summary_texts[docname] = repr(summaries.get(docname))
+            text = self.summary_texts[docname] = hashlib.sha256(repr(summaries.get(docname)).encode()).hexdigest()
         return text
 
     def only_the_sidebar_changed(self, path: str) -> bool:

@@ -47,7 +47,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import ablog
-import lxml.html
 from ablog.blog import Blog, Post
 from babel import Locale
 from babel.core import get_global
@@ -108,6 +107,9 @@ def _text(title: str) -> str:
     title = str(title)
     if _is_plain(title):
         return title
+    # Imported here: a build that writes no page with a marked-up title needs no HTML parser.
+    import lxml.html
+
     return lxml.html.fragment_fromstring(title, create_parent="span").text_content()
 
 

@@ -24,6 +24,7 @@ import myst_parser
 import yaml
 from sphinx.config import Config
 
+from sphinx_blog_fr._posts_folder import relative_path
 from sphinx_blog_fr._schema_terms import FrontMatterError
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class PostReadings:
     def read(self, path: Path, srcdir: Path, read_post: Callable[[Path], PostSource]) -> PostSource:
         """Return what ``read_post(path)`` gives, calling it only if the file changed; raise its problem."""
         status = path.stat()
-        key = path.relative_to(srcdir).as_posix()
+        key = relative_path(path, srcdir)
         stamp = (status.st_mtime_ns, status.st_size)
         kept = self.previous.get(key)
         if kept is not None and kept[0] == stamp:

@@ -11,6 +11,7 @@ ever changed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def find_post_files(srcdir: Path) -> list[Path]:
     return sorted(path for path in (srcdir / POSTS_DIR).rglob("*") if path.is_file() and not path.name.startswith("."))
 
 
+def relative_path(path: Path, srcdir: Path) -> str:
+    """Return *path* below *srcdir*, with ``/``: from their text, as ``relative_to`` on a thousand posts costs 0.02 s."""
+    text, prefix = os.fspath(path), f"{srcdir}{os.sep}"
+    if not text.startswith(prefix):
+        return path.relative_to(srcdir).as_posix()
+    return text.removeprefix(prefix).replace(os.sep, "/")
+
+
 def report_post_problem(path: Path, line: int, message: str) -> None:
     """Report what is wrong with the file at *path*, at *line*, as a build error."""
     # A "path:line" string: Sphinx would look a (docname, line) tuple up in an environment not yet made.
@@ -42,7 +51,7 @@ def report_post_problem(path: Path, line: int, message: str) -> None:
 def myst_post_files(srcdir: Path, config: Config) -> Iterator[Path]:
     """Yield each MyST file under ``posts/`` not yet left out; report and leave out those in another format."""
     for path in find_post_files(srcdir):
-        relative = path.relative_to(srcdir).as_posix()
+        relative = relative_path(path, srcdir)
         if relative in config.exclude_patterns:
             # Already refused (_confinement: a link leaving the repository): never opened.
             continue

@@ -3,7 +3,8 @@
 sphinx-sitemap lists the pages as they are written (``html-page-context``),
 so after an incremental build ``sitemap.xml`` holds only the pages that
 build rewrote (jdillard/sphinx-sitemap#13), in the order they were written.
-This extension replaces its listener: it notes every page of the build, and
+This extension replaces its listener (and the queue it fills, made without a
+server process): it notes every page of the build, and
 when the build ends hands sphinx-sitemap, once and sorted, every document,
 every generated page, and every listing page that ``_incremental`` left
 in place because it had not changed. The sitemap is then a clean build's,
@@ -23,7 +24,12 @@ from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
 from sphinx_blog_fr._incremental import GeneratedFiles
 from sphinx_blog_fr._state import build_state
-from sphinx_blog_fr.compat.sitemap import disconnect_link_collector, links_of, replace_link_queue
+from sphinx_blog_fr.compat.sitemap import (
+    disconnect_link_collector,
+    links_of,
+    replace_builder_recorder,
+    replace_link_queue,
+)
 
 
 def _replace_sitemap_listener(app: Sphinx) -> None:
@@ -41,8 +47,9 @@ def _queue_every_page(app: Sphinx, generated_files: GeneratedFiles) -> None:
         app,
         [
             (percent_encoded(link), lastmods.get(pagename, last_updated))
-            for pagename in sorted(app.env.found_docs | build_state(app).written_pages | left_in_place)
-            for link, last_updated in links_of(app, pagename)
+            for pagename, link, last_updated in links_of(
+                app, sorted(app.env.found_docs | build_state(app).written_pages | left_in_place)
+            )
         ],
     )
 
@@ -66,6 +73,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._dates")
     app.setup_extension("sphinx_sitemap")
     app.setup_extension("sphinx_blog_fr._incremental")
+    replace_builder_recorder(app)
     app.connect("builder-inited", _replace_sitemap_listener)
     # Once a build that did not fail has its generated files (build-finished, before sphinx-sitemap's
     # create_sitemap writes sitemap.xml: _incremental emits it at priority 400, sphinx-sitemap is at 500).

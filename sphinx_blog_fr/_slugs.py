@@ -19,6 +19,7 @@ hold: ``MAX_SLUG_LENGTH`` leaves room for a ``-2`` suffix and an extension.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -29,7 +30,13 @@ MAX_SLUG_LENGTH = 200
 
 def slugify(text: str) -> str:
     """Return the slug of *text*: ``"Les « irritants » et l’action"`` → ``"les-irritants-et-laction"``."""
-    composed = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", str(text)))
+    return _slugify(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _slugify(text: str) -> str:
+    """Slugify *text* once: a build asks for the slugs of the same few hundred labels thousands of times."""
+    composed = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
     slug = _slug_of(anyascii(composed))
     return slug or _slug_of("".join(_code_point(char) for char in composed))
 

@@ -9,7 +9,9 @@ downloads only such a post used, the folders left empty, or the
 ``.buildinfo.bak`` it writes when the configuration changed. This extension
 keeps beside the doctrees the list of the previous build's pages, the
 sources' and the generated ones (so that a build that starts from a new
-environment, after a configuration change, still knows them), and:
+environment, after a configuration change, still knows them), with each
+document's page (the next build made by the same builder and configuration
+asks the builder only for the pages of new documents), and:
 
 * before the generated pages are written, removes the page of every
   document that is not a source any more (listed, or reported removed by
@@ -35,6 +37,7 @@ import json
 import os
 from pathlib import Path
 
+import sphinx
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -63,25 +66,43 @@ def _page_of(app: Sphinx, pagename: str) -> str:
     return path.removeprefix(f"{app.outdir}{os.sep}").replace(os.sep, "/")
 
 
+def _pages_made_by(app: Sphinx) -> str:
+    """What the page of a document depends on besides its name: the builder, its output folder, the configuration."""
+    builder = app.builder
+    config_hash = getattr(getattr(builder, "build_info", None), "config_hash", None)
+    made_by = (sphinx.__version__, type(builder).__module__, type(builder).__qualname__, os.fspath(app.outdir))
+    return repr((*made_by, config_hash))
+
+
 class PageList:
     """The pages of the previous build, the sources' and the generated ones, and what this build did with them."""
 
     def __init__(self, app: Sphinx) -> None:
         self.path = Path(app.doctreedir) / PAGES_FILE
+        self.made_by = _pages_made_by(app)
         try:
             previous = json.loads(self.path.read_text(encoding="utf-8"))
             self.previous_documents, self.previous_generated = set(previous["documents"]), set(previous["generated"])
         except (OSError, ValueError, TypeError, KeyError):
-            self.previous_documents, self.previous_generated = set(), set()
+            previous, self.previous_documents, self.previous_generated = {}, set(), set()
+        #: Each document's page in the previous build, if the pages were made the same way.
+        same_pages = previous.get("made_by") == self.made_by
+        self.previous_pages: dict[str, str] = dict(previous.get("document_pages", {})) if same_pages else {}
         #: The pages of the documents Sphinx reports removed.
         self.removed: set[str] = set()
-        self._documents: set[str] | None = None
+        self._pages: dict[str, str] | None = None
+
+    def _document_pages(self, app: Sphinx) -> dict[str, str]:
+        """Each document's page, found once reading is over, and taken from the previous build when it
+        had the document: asking the builder for each costs 0.05 s."""
+        if self._pages is None:
+            known = self.previous_pages
+            self._pages = {docname: known.get(docname) or _page_of(app, docname) for docname in app.env.found_docs}
+        return self._pages
 
     def documents(self, app: Sphinx) -> set[str]:
-        """The pages of this build's documents, found once reading is over (a path for each costs 0.05 s)."""
-        if self._documents is None:
-            self._documents = {_page_of(app, docname) for docname in app.env.found_docs}
-        return self._documents
+        """The pages of this build's documents."""
+        return set(self._document_pages(app).values())
 
     def generated(self, app: Sphinx) -> set[str]:
         """This build's other pages: those it wrote, and the listings ``_incremental`` left in place."""
@@ -89,8 +110,15 @@ class PageList:
         written = build_state(app).written_pages
         return {_page_of(app, name) for name in written - app.env.found_docs} | set(kept.current if kept else ())
 
-    def save(self, documents: set[str], generated: set[str]) -> None:
-        self.path.write_text(json.dumps({"documents": sorted(documents), "generated": sorted(generated)}), "utf-8")
+    def save(self, app: Sphinx, generated: set[str]) -> None:
+        pages = self._document_pages(app)
+        kept = {
+            "documents": sorted(set(pages.values())),
+            "generated": sorted(generated),
+            "made_by": self.made_by,
+            "document_pages": dict(sorted(pages.items())),
+        }
+        self.path.write_text(json.dumps(kept), "utf-8")
 
 
 def _start_build(app: Sphinx) -> None:
@@ -140,7 +168,7 @@ def _remove_stale_files(app: Sphinx, exception: Exception | None) -> None:
     _remove_unused(app, "_downloads", {os.fspath(destination) for _docnames, destination in env.dlfiles.values()})
     # Sphinx (9.0) keeps the previous build's information there when the configuration changed.
     (outdir / ".buildinfo.bak").unlink(missing_ok=True)
-    pages.save(documents, generated)
+    pages.save(app, generated)
 
 
 def setup(app: Sphinx) -> dict:

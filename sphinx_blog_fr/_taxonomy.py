@@ -112,6 +112,8 @@ def posts_with_respelled_labels(app: Sphinx, env: BuildEnvironment, added, chang
         for slug in previous[key].keys() | state.label_spellings[key].keys()
         if previous[key].get(slug) != state.label_spellings[key].get(slug)
     }
+    if not respelled:
+        return set()
     return {
         docname
         for docname, post in state.post_sources.items()

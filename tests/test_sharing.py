@@ -154,6 +154,23 @@ def test_other_pages_share_the_blogs_picture_drawn_from_its_name(blog: Build):
     assert data != draw_share_image("Un autre blog")
 
 
+def test_the_blogs_picture_is_drawn_again_when_deleted_spoiled_or_renamed(tmp_path: Path):
+    """The next build draws the picture only when its file or what it shows changed, and then as a clean build."""
+    first = build_with_photo(tmp_path)
+    assert first.returncode == 0, first.output
+    picture = first.html / SHARE_IMAGE_PATH
+    for spoil in (picture.unlink, lambda: picture.write_bytes(b"PNG?")):
+        spoil()
+        build = make_html(first.srcdir, tmp_path / "build")
+        assert build.returncode == 0, build.output
+        assert picture.read_bytes() == draw_share_image(PROJECT)
+    conf = first.srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(PROJECT, "Un autre nom"), encoding="utf-8")
+    renamed = make_html(first.srcdir, tmp_path / "build")
+    assert renamed.returncode == 0, renamed.output
+    assert picture.read_bytes() == draw_share_image("Un autre nom") != draw_share_image(PROJECT)
+
+
 def _check_schema(data: dict) -> None:
     expected = SCHEMA[data["@type"]]
     assert data["@context"] == "https://schema.org"

@@ -4,7 +4,11 @@ sphinx-sitemap collects each page's link as the page is written
 (``add_html_link`` on ``html-page-context``) into a queue on the application
 (``app.sitemap_links``) that ``create_sitemap`` empties at ``build-finished``.
 The blog lists every page instead, written by this build or not, so it
-disconnects the collector and fills the queue itself.
+disconnects the collector and fills the queue itself. That queue is made at
+``builder-inited`` (``record_builder_type``) by a ``multiprocessing.Manager``,
+a server process started and stopped on every build (0.05 s) for parallel
+writers to reach it; the blog fills it in the main process alone, so its
+own listener makes it a plain queue.
 """
 
 from __future__ import annotations
@@ -28,13 +32,35 @@ def disconnect_link_collector(app: Sphinx) -> None:
     disconnect_listeners(app, "html-page-context", sphinx_sitemap, "add_html_link", "sphinx-sitemap")
 
 
-def links_of(app: Sphinx, pagename: str) -> list[tuple[str, str | None]]:
-    """Return the (link, last update) sphinx-sitemap would list for page *pagename*."""
+def replace_builder_recorder(app: Sphinx) -> None:
+    """Have :func:`record_builder_type` note the builder instead of sphinx-sitemap's listener (in ``setup``)."""
+    source = inspect.getsource(getattr(sphinx_sitemap, "record_builder_type", lambda: None))
+    require(
+        "is_directory_builder" in source and "sitemap_links" in source,
+        "sphinx-sitemap",
+        "record_builder_type ne note plus is_directory_builder et la file app.sitemap_links",
+    )
+    disconnect_listeners(app, "builder-inited", sphinx_sitemap, "record_builder_type", "sphinx-sitemap")
+    app.connect("builder-inited", record_builder_type)
+
+
+def record_builder_type(app: Sphinx) -> None:
+    """Note, as sphinx-sitemap does, whether the builder writes a folder per page, and give it a plain queue."""
+    builder = getattr(app, "builder", None)
+    if builder is None:
+        return
+    builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
     app.sitemap_links = queue.SimpleQueue()
-    sphinx_sitemap.add_html_link(app, pagename, "page.html", {}, None)
+
+
+def links_of(app: Sphinx, pagenames: list[str]) -> list[tuple[str, str, str | None]]:
+    """Return the (page name, link, last update) sphinx-sitemap would list for each page of *pagenames*."""
+    app.sitemap_links = collected = queue.SimpleQueue()
     links = []
-    while not app.sitemap_links.empty():
-        links.append(app.sitemap_links.get_nowait())
+    for pagename in pagenames:
+        sphinx_sitemap.add_html_link(app, pagename, "page.html", {}, None)
+        while not collected.empty():
+            links.append((pagename, *collected.get_nowait()))
     return links
 
 
