@@ -8,9 +8,10 @@ itself the command line, the environment, the Python it runs on, the source
 folder and the output; what only the build knows, this module writes to
 ``build-record.json`` beside the doctrees, once a build raised no error:
 
-- ``until``: the next midnight on the blog's clock (``blog_timezone``). A
-  post dated tomorrow is a draft until then (``_drafts``), so the output
-  holds until then and no longer;
+- ``until``: the midnight after the day the build published posts up to
+  (``_drafts.publication_day``, on the blog's clock). A post dated the
+  next day is a draft until then, so the output holds until then and no
+  longer;
 - ``folders``: the machinery's own folder and the template, static, extra
   and translation folders that lie outside the source folder, whose files
   the next build would read;
@@ -34,7 +35,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from sphinx_blog_fr._dates import blog_zone, today
+from sphinx_blog_fr._dates import blog_zone
+from sphinx_blog_fr._drafts import publication_day
 
 #: The record's name, in the doctree folder.
 RECORD_FILE = "build-record.json"
@@ -55,7 +57,7 @@ def build_record(app: Sphinx) -> dict:
     """The record of *app*'s build: until when its output holds, and the folders and files it read outside the sources."""
     srcdir = Path(os.path.abspath(app.srcdir))
     config = app.config
-    tomorrow = datetime.combine(today(config) + timedelta(days=1), time(), tzinfo=blog_zone(config))
+    tomorrow = datetime.combine(publication_day(app) + timedelta(days=1), time(), tzinfo=blog_zone(config))
     folders = [*config.templates_path, *config.html_static_path, *config.html_extra_path, *config.locale_dirs]
     dependencies = {path for paths in app.env.dependencies.values() for path in paths}
     installed = {sysconfig.get_paths()[kind] for kind in ("purelib", "platlib", "stdlib")}

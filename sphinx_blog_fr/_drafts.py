@@ -11,10 +11,10 @@ draft).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util import logging
 
 from sphinx_blog_fr._dates import today
@@ -26,14 +26,23 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def is_draft(post: PostSource, config: Config) -> bool:
-    """A post is a draft until its date has come on the blog's clock."""
-    return post.date is None or post.date.date() > today(config)
+def publication_day(app: Sphinx) -> date:
+    """The day on the blog's clock up to which this build publishes posts: taken once, when the
+    first post is checked, so that a build running past midnight decides every post by one day."""
+    state = build_state(app)
+    if state.publication_day is None:
+        state.publication_day = today(app.config)
+    return state.publication_day
+
+
+def is_draft(post: PostSource, day: date) -> bool:
+    """A post is a draft until its date has come: a build of *day* does not publish it."""
+    return post.date is None or post.date.date() > day
 
 
 def leave_out_if_draft(app: Sphinx, post: PostSource, relative: str) -> bool:
     """Leave *post*, at *relative* in the source folder, out of the build if it is a draft; say whether it is."""
-    if not is_draft(post, app.config):
+    if not is_draft(post, publication_day(app)):
         return False
     logger.info("brouillon non publié : %s", post.docname)
     app.config.exclude_patterns = [*app.config.exclude_patterns, relative]

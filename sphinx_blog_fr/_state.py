@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
+    from datetime import date
     from pathlib import Path
 
     from sphinx.application import Sphinx
@@ -42,6 +43,8 @@ class BuildState:
     post_sources: dict[str, PostSource] = field(default_factory=dict)
     #: The drafts, kept out of the build, docname → post (``_front_matter``, at ``config-inited``).
     draft_sources: dict[str, PostSource] = field(default_factory=dict)
+    #: The day on the blog's clock up to which posts are published (``_drafts``, at ``config-inited``).
+    publication_day: date | None = None
     #: For ``tags`` and ``category``, the one spelling of each label's slug (``_taxonomy``, ``config-inited``).
     label_spellings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The generated files' fingerprints (``_incremental``, at ``builder-inited``; None without ABlog's builder).

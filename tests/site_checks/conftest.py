@@ -21,6 +21,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from conftest import ROOT, Build
+from sphinx_blog_fr._dates import today
 from sphinx_blog_fr._drafts import is_draft
 from sphinx_blog_fr._front_matter import read_post
 from sphinx_blog_fr._posts_folder import find_post_files
@@ -70,7 +71,7 @@ def read_posts() -> list[Post]:
                 categories=split_labels(source.front_matter.get("category")),
                 author=_author_name(source.front_matter),
                 page=f"{source.docname}.html",
-                draft=is_draft(source, config),
+                draft=is_draft(source, today(config)),
                 docname=source.docname,
             )
         )
