@@ -36,11 +36,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from sphinx_blog_fr._dates import blog_zone
+from sphinx_blog_fr._defaults import PACKAGE
 from sphinx_blog_fr._drafts import publication_day
 
 #: The record's name, in the doctree folder.
 RECORD_FILE = "build-record.json"
-PACKAGE = Path(__file__).parent
 
 
 def record_path(doctreedir: str | os.PathLike) -> Path:

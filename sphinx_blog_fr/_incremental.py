@@ -67,6 +67,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from sphinx_blog_fr._defaults import PACKAGE
 from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._i18n import LOCALE_DIR
 from sphinx_blog_fr._menu import current_menu
@@ -79,7 +80,6 @@ from sphinx_blog_fr.compat.ablog import post_records, registered_blog
 from sphinx_blog_fr.compat.sphinx import drop_vanished_words
 
 #: The machinery's own folder.
-PACKAGE = Path(__file__).parent
 #: The latest posts the sidebar may show (sidebar/blog-recent.html shows 5).
 SIDEBAR_RECENT_POSTS = 10
 #: Where the fingerprints of generated files are kept, in the doctree folder.
