@@ -15,7 +15,10 @@ overwriting the other. This extension
 * merges labels that share a slug into one, shown in a single spelling:
   tags in lower case, and for both tags and categories the spelling with the
   most accents, ligatures and typographic apostrophes (« numérique » over
-  « numerique », « œuvres » over « oeuvres »), then the most used;
+  « numerique », « œuvres » over « oeuvres »), then the most used, with
+  the blog's French spacing (``_typography``: « « é » » inside, « : » before),
+  as the text of the pages has it, since a label reaches the pages, feeds
+  and titles without going through the text;
 * rewrites the front matter's lists (a comma-separated string or a YAML list)
   into the comma-separated form ABlog reads;
 * has the posts of a label read again when its spelling changed (a new post
@@ -37,6 +40,7 @@ from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._front_matter import PostSource
 from sphinx_blog_fr._slugs import slugify
 from sphinx_blog_fr._state import build_state
+from sphinx_blog_fr._typography import french_spacing
 from sphinx_blog_fr.compat.ablog import use_slug_rule
 
 #: Front-matter keys whose values are labels with listing pages.
@@ -67,10 +71,11 @@ def _choose_spellings(app: Sphinx, posts: dict[str, PostSource], drafts: dict[st
                 if key == "tags":
                     label = label.lower()
                 spellings[key][_slug_of(key, label)][label] += 1
+    spaced = french_spacing if app.config.blog_french_spacing else str
     build_state(app).label_spellings = {
         key: {
-            slug: max(
-                counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label])
+            slug: spaced(
+                max(counts, key=lambda label: (_typographic_characters(label), counts[label], [-ord(c) for c in label]))
             )
             for slug, counts in by_slug.items()
         }
@@ -130,6 +135,7 @@ def setup(app: Sphinx) -> dict:
     use_slug_rule(slugify)
     app.setup_extension("sphinx_blog_fr._state")
     app.setup_extension("sphinx_blog_fr._domain")
+    app.setup_extension("sphinx_blog_fr._typography")
     app.connect("blog-posts-read", _choose_spellings)
     app.add_transform(NormalizeLabels)
     app.connect("env-get-outdated", posts_with_respelled_labels)

@@ -46,6 +46,11 @@ class Build:
         """Parse the built page at *path* (relative to the output, e.g. ``blog/tag/cnfpt.html``)."""
         return BeautifulSoup((self.html / path).read_text(encoding="utf-8"), "html.parser")
 
+    def title(self, path: str) -> str:
+        """The ``<title>`` of the page at *path* as a browser reads it: all text, a label's « <b> » too
+        (html.parser would read markup there; lxml reads the element's content as text, as HTML does)."""
+        return BeautifulSoup((self.html / path).read_text(encoding="utf-8"), "lxml").head.title.get_text()
+
     def pages(self) -> list[Path]:
         """Every HTML page of the output, but the redirects from old WordPress addresses (after ``make import``)."""
         return sorted(path for path in self.html.rglob("*.html") if not is_redirect_stub(path))

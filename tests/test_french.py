@@ -270,3 +270,18 @@ def test_insert_label_only_elides_and_always_escapes(label: str):
     title = insert_label("Articles de %s", label)
     assert title.unescape() in {f"Articles de {label}", f"Articles d’{label}"}
     assert "<" not in title and (title.unescape() == f"Articles d’{label}") == elides(label)
+
+
+def test_labels_typed_with_ordinary_spaces_are_shown_with_french_spacing(tmp_path):
+    # A tag and a category reach the pages, the titles and the feeds without going through the text.
+    post = post_source("Un article", tags="« é », design", category='"Méthodes : terrain"')
+    site = build_site(tmp_path, {"posts/2020/article.md": post})
+    assert site.returncode == 0, site.output
+    tag, category = f"«{NBSP}é{NBSP}»", f"Méthodes{NBSP}: terrain"
+    assert tag in site.page("blog/tag/e.html").h1.get_text()
+    assert category in site.page("blog/category/methodes-terrain.html").h1.get_text()
+    assert tag in site.title("blog/tag/e.html")
+    links = [link.get_text() for link in site.page("posts/2020/article.html").select("article a")]
+    assert tag in links and category in links, links
+    feed = BeautifulSoup((site.html / "blog/tag/e/atom.xml").read_text(encoding="utf-8"), "xml")
+    assert tag in feed.find("title").get_text()

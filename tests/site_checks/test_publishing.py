@@ -49,7 +49,7 @@ def test_every_page_has_its_canonical_address(site: Build):
 def test_every_title_is_the_page_then_the_blog(site: Build):
     for name in relative_pages(site):
         page = site.page(name)
-        title = page.head.title.get_text()
+        title = site.title(name)
         if name in SPECIAL_TITLES:
             assert title == SPECIAL_TITLES[name]
             continue
