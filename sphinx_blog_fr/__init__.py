@@ -22,6 +22,8 @@ __version__ = "1.0.0"
 EXTENSIONS = (
     # The cycle collector paused while the previous build's environment loads, first.
     "sphinx_blog_fr._garbage_collection",
+    # Sphinx's debug messages not made when the build does not show them.
+    "sphinx_blog_fr._debug_messages",
     # The build's state (sphinx_blog_fr._state.BuildState), before any module fills it.
     "sphinx_blog_fr._state",
     # The templates' compiled code kept between builds, before anything renders one.

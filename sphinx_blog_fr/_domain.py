@@ -37,7 +37,10 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
@@ -71,6 +74,18 @@ class BlogDomain(Domain):
             theirs = otherdata[key]
             self.data[key].update({docname: theirs[docname] for docname in docnames if docname in theirs})
         self.data["math_documents"] |= otherdata["math_documents"] & docnames
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.Element]]:
+        # No object of its own to link to: said, so that MyST's warning of a link to nowhere comes alone.
+        return []
 
 
 def blog_data(env: BuildEnvironment) -> dict[str, Any]:

@@ -8,8 +8,10 @@ gives each command's options.
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
+from typing import NoReturn
 
 #: Each command, the module whose ``main(argv)`` runs it, and what it does.
 COMMANDS = {
@@ -20,6 +22,9 @@ COMMANDS = {
     "audit": ("sphinx_blog_fr.commands.audit", "mesure le poids et les requêtes de chaque type de page"),
     "bench": ("sphinx_blog_fr.commands.benchmark", "chronomètre les constructions face à Pelican et ABlog"),
 }
+
+#: Commands whose process ends as soon as they return, without Python's teardown (see :func:`run`).
+ENDED_AT_ONCE = frozenset({"build"})
 
 
 def usage() -> str:
@@ -37,5 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     return module.main(arguments[1:]) or 0
 
 
+def run() -> NoReturn:
+    """The ``sphinx-blog-fr`` program: :func:`main`, then the end of the process with its status.
+
+    After a build, Python's own teardown frees the environment, doctrees and
+    templates the build leaves in memory one object at a time: 1.0 s after an
+    edit, 1.4 s after a clean build at 1,000 posts, for nothing, since the
+    process ends. The build ends at once instead (``os._exit``), once the
+    standard streams are flushed: Sphinx has closed every file it wrote,
+    its warning file too, when its ``main`` returns. Other commands end as
+    Python ends.
+    """
+    status = main()
+    if sys.argv[1:2] and sys.argv[1] in ENDED_AT_ONCE:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -78,12 +78,16 @@ UPSTREAM_SHAPES = ("partials/icons.html", "partials/_head_css_variables.html", "
 #: The prefixes of the attributes the package adds to Sphinx's objects.
 OWN_ATTRIBUTES = ("blog_", "wordpress_")
 
-#: Underscore names that are public API: those of named tuples.
-NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_fields", "_make"})
+#: Underscore names that are public API: those of named tuples, and Python's ``os._exit``.
+PUBLIC_UNDERSCORE_NAMES = frozenset({"_replace", "_asdict", "_fields", "_make", "_exit"})
 
 
 def _is_private(name: str) -> bool:
-    return name.startswith("_") and not (name.startswith("__") and name.endswith("__")) and name not in NAMEDTUPLE_API
+    return (
+        name.startswith("_")
+        and not (name.startswith("__") and name.endswith("__"))
+        and name not in PUBLIC_UNDERSCORE_NAMES
+    )
 
 
 def _is_own(target: ast.Attribute) -> bool:
@@ -297,6 +301,18 @@ UPSTREAM_CHANGES = {
         sphinx.util.docutils._get_settings = lambda *components, defaults, config_files=False: get_settings(
             *components, defaults=defaults, read_config_files=config_files
         )
+        """,
+    ),
+    "sphinx-logging": (
+        "Sphinx",
+        # Sphinx sets its logger to another level: the level of what its handlers show could be wrong.
+        """
+        import logging, sphinx.util.logging
+        setup = sphinx.util.logging.setup
+        def logging_setup(app, status, warning, **options):
+            setup(app, status, warning, **options)
+            logging.getLogger("sphinx").setLevel(logging.NOTSET)
+        sphinx.util.logging.setup = logging_setup
         """,
     ),
     "furo": (

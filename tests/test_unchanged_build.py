@@ -116,6 +116,23 @@ def test_a_build_that_fails_is_never_skipped(tmp_path: Path):
         assert failed.returncode != 0 and "nulle-part.md" in failed.output, failed.output
 
 
+def test_the_build_ends_with_sphinx_s_status_and_last_words(tmp_path: Path):
+    # make html ends its process as soon as Sphinx returns (cli.run): nothing Sphinx printed or wrote is lost.
+    site = _site(tmp_path)
+    assert site.output.rstrip().splitlines()[-1].startswith("Les pages HTML sont dans"), site.output
+    broken = site.srcdir / "posts/2021/casse.md"
+    broken.write_text(
+        post_source("Un lien cassé", date="2021-07-08", body="Voir [la suite](nulle-part.md)."), encoding="utf-8"
+    )
+    warnings = tmp_path / "avertissements.txt"
+    failed = _again(site, options=f"--warning-file={warnings}")
+    assert failed.returncode != 0, failed.output
+    # Sphinx's last words, and its warning file, written before the process ended; one warning, the link's.
+    assert "La compilation s'est terminée avec des problèmes, 1 avertissement" in failed.output, failed.output
+    written = warnings.read_text(encoding="utf-8")
+    assert "nulle-part.md" in written and len(written.strip().splitlines()) == 1, written
+
+
 def test_the_site_holds_until_midnight_on_the_blogs_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # A post dated tomorrow is published by the first build after midnight, on the blog's clock.
     zone = "Pacific/Kiritimati"

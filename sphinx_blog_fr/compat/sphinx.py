@@ -4,14 +4,16 @@ Listener removal (``EventManager.listeners``), the values conf.py gave
 (``Config._raw_config``), the search index's word lists, the Snowball
 stemmers and ``searchtools.js``, the console catalog (``sphinx.locale.init``),
 the HTML builder's ``add_permalinks``, its assets' checksums
-(``_file_checksum``) and the reader's docutils settings (``_get_settings``).
+(``_file_checksum``), the reader's docutils settings (``_get_settings``) and
+the levels its log handlers show (``sphinx.util.logging``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import CodeType, FunctionType, ModuleType
 
@@ -20,6 +22,7 @@ import sphinx.builders.html
 import sphinx.locale
 import sphinx.search
 import sphinx.util.docutils
+import sphinx.util.logging
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -170,3 +173,26 @@ def replace_reader_settings(get_settings: Callable[..., object]) -> None:
         "le lecteur ne prend plus ses réglages docutils de _get_settings(*components, defaults, read_config_files)",
     )
     sphinx.util.docutils._get_settings = get_settings
+
+
+def make_shown_messages_only() -> None:
+    """Have Sphinx's logger make no record of a message all its handlers drop.
+
+    ``sphinx.util.logging.setup`` sets the ``sphinx`` logger to ``DEBUG`` and
+    gives its handlers the level of the build's verbosity (``VERBOSITY_MAP``:
+    ``INFO``, ``-v`` verbose, ``-vv`` debug) or ``WARNING``: a message below
+    that level is made into a record, then dropped. The logger is set to the
+    lowest level a handler shows.
+    """
+    logger = logging.getLogger(getattr(sphinx.util.logging, "NAMESPACE", None))
+    require(
+        isinstance(getattr(sphinx.util.logging, "VERBOSITY_MAP", None), Mapping)
+        and logger.name == "sphinx"
+        and logger.level == logging.DEBUG
+        and bool(logger.handlers),
+        "Sphinx",
+        "son journal n’est plus réglé par sphinx.util.logging.setup (NAMESPACE, VERBOSITY_MAP, niveau DEBUG)",
+    )
+    lowest = min(handler.level for handler in logger.handlers)
+    if lowest > logging.DEBUG:
+        logger.setLevel(lowest)
