@@ -41,13 +41,13 @@ from urllib.parse import urljoin
 
 import ablog
 from ablog.blog import Blog, Post
-from docutils import nodes
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from sphinx_blog_fr._baseurl import percent_encoded
 from sphinx_blog_fr._dates import localize
+from sphinx_blog_fr._detached_posts import post_text
 from sphinx_blog_fr._elision import insert_label
 from sphinx_blog_fr._fragments import plain_text, render_fragment
 from sphinx_blog_fr._i18n import gettext as _
@@ -72,9 +72,13 @@ def _absolute_links(html: str, base: str) -> str:
 
 def post_html(app: Sphinx, post: Post) -> str:
     """Return *post*'s whole text but its title as HTML, as ABlog's ``Post.to_html(fulltext=True)`` does."""
-    text = post.doctree.children if isinstance(post.doctree, nodes.document) else [post.doctree]
     html = render_fragment(
-        app, ("text", post.docname), text, post.docname, images_as_on_post_page=True, permalinks=False
+        app,
+        ("text", post.docname),
+        post_text(app.env, post.docname),
+        post.docname,
+        images_as_on_post_page=True,
+        permalinks=False,
     )
     return _FIRST_HEADING.sub("", html, count=1)
 

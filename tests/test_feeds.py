@@ -112,3 +112,22 @@ def test_a_category_feed_carries_summaries(feeds_blog: Build):
     (entry,) = parse(feeds_blog, "blog/category/reflexions/atom.xml").entries
     assert "content" not in entry
     assert BeautifulSoup(entry.summary, "html.parser").p.get_text() == "Un paragraphe."
+
+
+def test_a_long_post_is_in_the_feed_in_full_and_not_in_the_environment_too(tmp_path):
+    # ABlog copied each post's whole text into environment.pickle, which every build loads and saves;
+    # the blog's feed reads it from the post's own doctree.
+    paragraphs = [f"Paragraphe numéro {number}, assez long pour peser dans l’environnement." for number in range(400)]
+    sizes = {}
+    for name, body in (("court", paragraphs[0]), ("long", "\n\n".join(paragraphs))):
+        build = build_site(
+            tmp_path / name,
+            {"posts/2020/texte.md": post_source("Un texte", date="2020-05-01", tags="design", body=body)},
+            conf=f'blog_baseurl = html_baseurl = ogp_site_url = "{BASEURL}"',
+        )
+        assert build.returncode == 0, build.output
+        sizes[name] = (build.html.parent / "doctrees" / "environment.pickle").stat().st_size
+    text_size = len("\n\n".join(paragraphs).encode())
+    assert sizes["long"] - sizes["court"] < text_size / 4, (sizes, text_size)
+    (entry,) = parse(build, "blog/atom.xml").entries
+    assert paragraphs[-1] in entry.content[0].value and paragraphs[0] in entry.content[0].value
