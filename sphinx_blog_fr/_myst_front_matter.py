@@ -12,11 +12,14 @@ text with a flow list or table, and lists and tables nested deeper than
 :data:`MAX_DEPTH`, where PyYAML's own parser may run out of recursion.
 :func:`read_like_safe_load` leaves those texts, and any text libyaml refuses,
 to ``yaml.safe_load`` itself, so that MyST's values, warnings and errors are
-what they were; ``sphinx_blog_fr.compat.myst`` hands it to MyST.
+what they were; ``sphinx_blog_fr.compat.myst`` hands it to MyST. MyST's
+second reading of a page's front matter (the renderer's, after the
+parser's) is a copy of the first one's values, not a second parse.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 import yaml
@@ -48,8 +51,11 @@ def _depth(data: object) -> int:
     return 0
 
 
-def read_like_safe_load(text: str) -> object | None:
-    """Return what ``yaml.safe_load(text)`` returns, read by libyaml; None if libyaml may read it otherwise."""
+#: The last text libyaml read for MyST, and what it read: MyST reads each front matter twice in a row.
+_last_reading: tuple[str, object] = ("", None)
+
+
+def _read(text: str) -> object | None:
     if C_LOADER is None or _READ_OTHERWISE.search(text):
         return None
     try:
@@ -57,6 +63,15 @@ def read_like_safe_load(text: str) -> object | None:
     except Exception:  # PyYAML's own parser reads it again, and raises what it raises
         return None
     return data if _depth(data) <= MAX_DEPTH else None
+
+
+def read_like_safe_load(text: str) -> object | None:
+    """Return what ``yaml.safe_load(text)`` returns, read by libyaml; None if libyaml may read it otherwise."""
+    global _last_reading
+    if text != _last_reading[0]:
+        _last_reading = (text, _read(text))
+    # Each reading gets values of its own, which MyST may change.
+    return copy.deepcopy(_last_reading[1])
 
 
 def setup(app: Sphinx) -> dict:

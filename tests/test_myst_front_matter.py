@@ -110,3 +110,12 @@ def test_myst_gives_a_page_the_front_matter_it_gave_before(build_test_site):
     assert "myst" not in metadata["pages/apropos"]
     assert set(metadata["pages/sans"]) == set(metadata["index"]) == {"myst_slugs", "wordcount"}
     assert 'class="admonition note"' in (build.html / "pages" / "apropos.html").read_text(encoding="utf-8")
+
+
+def test_each_reading_of_a_front_matter_gets_values_of_its_own():
+    # MyST reads each front matter twice in a row; the second reading is a copy, which MyST may change.
+    text = "tags: [design, agilité]\ndate: 2020-03-04\n"
+    first = read_like_safe_load(text)
+    first["tags"].append("ajouté")
+    first["date"] = None
+    assert read_like_safe_load(text) == yaml.safe_load(text)
