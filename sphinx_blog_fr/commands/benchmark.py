@@ -12,7 +12,10 @@ same run:
 * ``pelican``: Pelican on the same posts written as Markdown.
 
 Each is built clean, again with nothing changed (no-op), after editing one
-post's body, and after adding one post. The command prints one table: the
+post's body, and after adding one post; the generators take turns at each
+build (blog, then Pelican, then the blog again…), so that a slower or
+faster spell of a shared machine weighs on all of them alike. The command
+prints one table: the
 median wall time of ``--runs`` runs, the peak resident memory of the build
 process, the HTML pages written, the size of the output, and the time as a
 multiple of Pelican's for the same build.
@@ -360,23 +363,27 @@ def new_post(posts: list[Post], run: int) -> Post:
     return Post(f"nouvel-article-{run + 1}", model.title, LAST_DAY, model.tags, model.category, model.paragraphs)
 
 
-def measure_generator(generator: Generator, posts: list[Post], runs: int, workdir: Path) -> tuple[list[Row], Site]:
-    """Run every scenario *runs* times on a fresh site; return the rows and the site as left."""
-    site = Site.create(generator, workdir / generator.name, posts)
-    rows = {scenario: Row(generator.name, len(posts), scenario) for scenario in SCENARIOS}
-    for _run in range(runs):
-        site.clean()
-        rows["clean"].measures.append(site.build())
-    for _run in range(runs):
-        rows["no-op"].measures.append(site.build())
-    for run in range(runs):
-        index = len(posts) * (run + 1) // (runs + 1)
-        site.write_post(edit_body(posts[index], run))
-        rows["edit"].measures.append(site.build())
-    for run in range(runs):
-        site.write_post(new_post(posts, run))
-        rows["add"].measures.append(site.build())
-    return list(rows.values()), site
+def measure_generators(
+    generators: list[Generator], posts: list[Post], runs: int, workdir: Path
+) -> tuple[list[Row], dict[str, Site]]:
+    """Run every scenario *runs* times on a fresh site per generator, the generators taking turns at each build.
+
+    Return the rows, generator by generator, and each generator's site as left.
+    """
+    sites = {generator.name: Site.create(generator, workdir / generator.name, posts) for generator in generators}
+    rows = {(name, scenario): Row(name, len(posts), scenario) for name in sites for scenario in SCENARIOS}
+    changes: dict[str, Callable[[Site, int], None]] = {
+        "clean": lambda site, run: site.clean(),
+        "no-op": lambda site, run: None,
+        "edit": lambda site, run: site.write_post(edit_body(posts[len(posts) * (run + 1) // (runs + 1)], run)),
+        "add": lambda site, run: site.write_post(new_post(posts, run)),
+    }
+    for scenario in SCENARIOS:
+        for run in range(runs):
+            for name, site in sites.items():
+                changes[scenario](site, run)
+                rows[name, scenario].measures.append(site.build())
+    return [rows[name, scenario] for name in sites for scenario in SCENARIOS], sites
 
 
 def differing_files(output: Path, reference: Path, cache: tuple[str, ...] = ()) -> list[str]:
@@ -449,15 +456,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="blog-bench-") as temporary:
         workdir = arguments.workdir or Path(temporary)
         for count in arguments.posts:
-            posts = synthetic_posts(count)
-            for name in arguments.generators:
-                print(f"… {name}, {count} posts", file=sys.stderr, flush=True)
-                generator_rows, site = measure_generator(
-                    GENERATOR_SETUPS[name], posts, arguments.runs, workdir / f"{count}"
-                )
-                rows.extend(generator_rows)
-                if name == "blog":
-                    mismatches[count] = check_against_clean_build(site)
+            print(f"… {count} posts: {', '.join(arguments.generators)}", file=sys.stderr, flush=True)
+            generators = [GENERATOR_SETUPS[name] for name in arguments.generators]
+            count_rows, sites = measure_generators(
+                generators, synthetic_posts(count), arguments.runs, workdir / f"{count}"
+            )
+            rows.extend(count_rows)
+            if "blog" in sites:
+                mismatches[count] = check_against_clean_build(sites["blog"])
     print(format_table(rows))
     for count, files in mismatches.items():
         if files:
