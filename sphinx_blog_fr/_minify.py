@@ -8,14 +8,10 @@ minify-html, a maintained minifier whose output depends only on its input, so
 that an incremental build still writes what a clean build writes. Closing
 tags, the ``<html>`` and ``<head>`` tags and scripts are kept as written;
 whitespace that shows on the page (between words, in ``<pre>``) is kept.
-minify-html minifies CSS too (``<style>`` elements, ``style`` attributes),
-but only where there is some: the pages carry none (``_code_colors`` moves
-Furo's into ``blog.css``), and its CSS pass was a sixth of its time on each.
 """
 
 from __future__ import annotations
 
-import re
 from importlib.metadata import version
 
 import minify_html
@@ -23,15 +19,13 @@ from sphinx.application import Sphinx
 
 from sphinx_blog_fr._rendered_pages import transform_rendered_pages
 
-#: minify-html's options: keep the page's structure explicit.
-MINIFY_OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True}
-#: Where a page has CSS: a ``<style>`` element or a ``style`` attribute.
-_CSS = re.compile(r"<style|\sstyle\s*=", re.IGNORECASE)
+#: minify-html's options: keep the page's structure explicit, minify its inline CSS only.
+MINIFY_OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True, "minify_css": True}
 
 
 def minify(html: str) -> str:
-    """Return the page *html* minified, its CSS too."""
-    return minify_html.minify(html, **MINIFY_OPTIONS, minify_css=bool(_CSS.search(html)))
+    """Return the page *html* minified."""
+    return minify_html.minify(html, **MINIFY_OPTIONS)
 
 
 def _minify_rendered_pages(app: Sphinx) -> None:
