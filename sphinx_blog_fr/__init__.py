@@ -24,6 +24,8 @@ EXTENSIONS = (
     "sphinx_blog_fr._garbage_collection",
     # Sphinx's debug messages not made when the build does not show them.
     "sphinx_blog_fr._debug_messages",
+    # The standard domain forgets a new document without scanning every label.
+    "sphinx_blog_fr._standard_domain",
     # The build's state (sphinx_blog_fr._state.BuildState), before any module fills it.
     "sphinx_blog_fr._state",
     # The templates' compiled code kept between builds, before anything renders one.

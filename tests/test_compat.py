@@ -315,6 +315,18 @@ UPSTREAM_CHANGES = {
         sphinx.util.logging.setup = logging_setup
         """,
     ),
+    "sphinx-standard-domain": (
+        "Sphinx",
+        # The standard domain forgets a document by other tables: the blog's would keep some entries.
+        """
+        import sphinx.domains.std as std
+        clear = std.StandardDomain.clear_doc
+        def clear_doc(self, docname):
+            clear(self, docname)
+            self.data.get("citations", {}).clear()
+        std.StandardDomain.clear_doc = clear_doc
+        """,
+    ),
     "furo": (
         "Furo",
         # Furo translates one of its labels itself: the blog's catalog would no longer reach the others unseen.

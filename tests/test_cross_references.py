@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SiteFactory, post_source
+from conftest import SiteFactory, build_site, make_html, post_source
 
 
 def test_a_link_to_a_missing_post_fails_the_build_naming_the_file(build_test_site: SiteFactory):
@@ -36,3 +36,23 @@ def test_links_between_posts_resolve_across_years(build_test_site: SiteFactory):
     assert build.page("posts/2020/nouveau.html").find("a", string="l’ancien")["href"] == "../2019/ancien.html"
     home_link = build.page("index.html").find("a", string="l’ancien")
     assert home_link["href"] == "posts/2019/ancien.html"
+
+
+def test_a_target_removed_from_a_post_no_longer_resolves_on_the_next_build(tmp_path):
+    # The standard domain forgets an edited post's old targets (_standard_domain scans the posts that hold some).
+    posts = {
+        "posts/2020/cible.md": post_source("La cible", body="(le-passage)=\nUn passage cité."),
+        "posts/2020/source.md": post_source(
+            "La source", date="2020-02-01", body="Voir {ref}`le passage <le-passage>`."
+        ),
+    }
+    first = build_site(tmp_path, posts)
+    assert first.returncode == 0, first.output
+    assert first.page("posts/2020/source.html").find("a", string="le passage")["href"].startswith("cible.html#")
+    target = first.srcdir / "posts/2020/cible.md"
+    target.write_text(post_source("La cible", body="Un passage qui n’est plus cité."), encoding="utf-8")
+    # The citing post is read again too (Sphinx rewrites only the documents that changed).
+    source = first.srcdir / "posts/2020/source.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    again = make_html(first.srcdir, first.html.parent)
+    assert again.returncode != 0 and "le-passage" in again.output, again.output
