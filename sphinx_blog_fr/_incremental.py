@@ -79,7 +79,6 @@ from sphinx_blog_fr._state import build_state
 from sphinx_blog_fr.compat.ablog import post_records, registered_blog
 from sphinx_blog_fr.compat.sphinx import drop_vanished_words
 
-#: The machinery's own folder.
 #: The latest posts the sidebar may show (sidebar/blog-recent.html shows 5).
 SIDEBAR_RECENT_POSTS = 10
 #: Where the fingerprints of generated files are kept, in the doctree folder.
