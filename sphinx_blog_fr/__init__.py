@@ -61,6 +61,7 @@ EXTENSIONS = (
     "sphinx_blog_fr._listings",
     "sphinx_blog_fr._sidebar_tags",
     "sphinx_blog_fr._sidebar_sections",
+    "sphinx_blog_fr._sidebar_regions",
     "sphinx_blog_fr._feeds",
     "sphinx_blog_fr._subscribe",
     "sphinx_blog_fr._accessibility",
@@ -96,6 +97,7 @@ EXTENSIONS = (
     # Work Sphinx and MyST repeat for each page or document, done once per build.
     "sphinx_blog_fr._asset_checksums",
     "sphinx_blog_fr._docutils_settings",
+    "sphinx_blog_fr._html_translators",
     "sphinx_blog_fr._markdown_parsers",
     # What the build read outside its sources, for sphinx-blog-fr build to skip the next one if nothing changed.
     "sphinx_blog_fr._build_record",

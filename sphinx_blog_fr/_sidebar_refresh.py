@@ -14,17 +14,13 @@ previous file, with its sidebar region
 (``<aside class=sidebar-drawer>…</aside>``, Furo's ``left_sidebar`` block,
 minified) replaced by the new region of its folder:
 
-* the region is taken from a page of the same folder rendered in full in
-  this build, after every transform of the page (``_rendered_pages``); one
-  post of each folder is rendered in full for it (``env-get-updated``), and
-  the first listing page of a folder that has none;
+* the region is the folder's, from a page of it rendered in this build
+  (``_sidebar_regions``); one post of each folder is rendered for it
+  (``env-get-updated``), and the first listing page of a folder that has none;
 * a page is refreshed so only if its region is, in a full render, the
-  folder's region: every section of its sidebar is one whose HTML depends
-  only on the folder (``_sidebar_sections``' :data:`SAME_IN_A_FOLDER`, the
-  scroll wrappers and the menu), the page is no menu page, not the 404
-  page, and no section links to it (``_sidebar_sections`` records each
-  section's links: a link to the page itself is « # »); nor did the
-  previous sidebar link to it;
+  folder's region (``_sidebar_regions``: every section of its sidebar depends
+  only on the folder, the page is no menu page, not the 404 page, and no
+  section links to it); nor did the previous sidebar link to it;
 * and only if its previous file holds the region exactly once.
 
 Any other page is rendered in full, as before. A post that turns out, once
@@ -39,8 +35,7 @@ processes cannot hand their region back.
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -51,19 +46,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx_blog_fr._copyright import years_of_posts
 from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._menu import current_menu
-from sphinx_blog_fr._rendered_pages import transform_rendered_pages
-from sphinx_blog_fr._sidebar_sections import SAME_IN_A_FOLDER
+from sphinx_blog_fr._sidebar_regions import (
+    folder_of,
+    folder_region,
+    is_not_found_page,
+    region_span,
+    sidebars_are_shared,
+)
 from sphinx_blog_fr._state import build_state
-
-#: The sidebar region of a page, as minify-html writes Furo's (pages are compared and spliced as bytes).
-REGION_START, REGION_END = b"<aside class=sidebar-drawer>", b"</aside>"
-#: The sections whose HTML is the same on every page of a folder that is no menu page and that they do not link to.
-FOLDER_SECTIONS = SAME_IN_A_FOLDER | {
-    "sidebar/scroll-start.html",
-    "sidebar/scroll-end.html",
-    "sidebar/blog-menu.html",
-}
-
 
 #: What every page of the last build that did not fail was made with (:func:`every_page`), beside the doctrees.
 EVERY_PAGE_FILE = "blog-every-page.txt"
@@ -77,19 +67,6 @@ class SidebarRefresh:
     documents: set[str]
     #: The pages the previous sidebar linked to.
     previous_links: set[str]
-    #: Each folder's new sidebar region, from a page of it rendered in full, and the pages it links to.
-    regions: dict[str, tuple[bytes, set[str]]] = field(default_factory=dict)
-
-
-def region_span(html: bytes) -> tuple[int, int] | None:
-    """Return where the one sidebar region of *html* starts and ends, or None if it is not there exactly once."""
-    start = html.find(REGION_START)
-    if start < 0 or html.find(REGION_START, start + 1) >= 0:
-        return None
-    end = html.find(REGION_END, start)
-    if end < 0 or html.find(b"<aside", start + 1, end) >= 0:
-        return None
-    return start, end + len(REGION_END)
 
 
 def _old_region(path: Path) -> bool:
@@ -97,10 +74,6 @@ def _old_region(path: Path) -> bool:
         return region_span(path.read_bytes()) is not None
     except OSError:
         return False
-
-
-def _folder(app: Sphinx, pagename: str) -> str:
-    return posixpath.dirname(app.builder.get_target_uri(pagename))
 
 
 def _linked_pages(sidebar: tuple) -> set[str]:
@@ -131,13 +104,7 @@ def _made_as_before(app: Sphinx) -> bool:
 
 
 def _can_refresh(app: Sphinx) -> bool:
-    sidebars = app.config.html_sidebars
-    return (
-        app.parallel <= 1
-        and list(sidebars) == ["**"]
-        and set(sidebars["**"]) <= FOLDER_SECTIONS
-        and _made_as_before(app)
-    )
+    return app.parallel <= 1 and sidebars_are_shared(app) and _made_as_before(app)
 
 
 def pages_to_render(app: Sphinx, env: BuildEnvironment, previous_sidebar: tuple, sidebar: tuple, stale: set[str]):
@@ -151,51 +118,22 @@ def pages_to_render(app: Sphinx, env: BuildEnvironment, previous_sidebar: tuple,
         docname for docname in posts - excluded - stale if _old_region(Path(app.builder.get_outfilename(docname)))
     }
     render = set(env.found_docs) - refreshable
-    folders_with_a_sample = {_folder(app, docname) for docname in (posts - excluded) & render}
+    folders_with_a_sample = {folder_of(app, docname) for docname in (posts - excluded) & render}
     for docname in sorted(refreshable):
-        if _folder(app, docname) not in folders_with_a_sample:
-            folders_with_a_sample.add(_folder(app, docname))
+        if folder_of(app, docname) not in folders_with_a_sample:
+            folders_with_a_sample.add(folder_of(app, docname))
             render.add(docname)
     build_state(app).sidebar_refresh = SidebarRefresh(refreshable - render, previous_links)
     return render
 
 
-def _keep_region(app: Sphinx, html: str, context: dict) -> str:
-    """Keep the sidebar region of a page rendered in full that its folder's refreshed pages may take."""
-    refresh = build_state(app).sidebar_refresh
-    pagename = context["pagename"]
-    folder = _folder(app, pagename)
-    if refresh is None or folder in refresh.regions or _is_not_found_page(app, pagename):
-        return html
-    if list(context.get("sidebars", ())) != list(app.config.html_sidebars["**"]):
-        return html
-    if pagename in {docname for docname, _title in current_menu(app.env)}:
-        return html
-    sections, root = build_state(app).sidebar_sections, context["pathto"](context["root_doc"])
-    keys = [(name, folder, root) for name in context["sidebars"] if name in SAME_IN_A_FOLDER]
-    if not all(key in sections and pagename not in sections[key][1] for key in keys):
-        return html
-    # As Sphinx writes it (StandaloneHTMLBuilder.handle_page).
-    page = html.encode(context["encoding"], "xmlcharrefreplace")
-    span = region_span(page)
-    if span is not None:
-        links = set().union(*(sections[key][1] for key in keys))
-        refresh.regions[folder] = page[span[0] : span[1]], links
-    return html
-
-
-def _is_not_found_page(app: Sphinx, pagename: str) -> bool:
-    """Whether *pagename* is the 404 page, whose links are absolute: its sidebar is its own."""
-    return pagename == getattr(app.config, "notfound_pagename", None)
-
-
 def _splice(app: Sphinx, pagename: str, path: Path) -> bool:
     """Put its folder's new sidebar region into the file of *pagename*; return whether it could."""
     refresh = build_state(app).sidebar_refresh
-    region = refresh.regions.get(_folder(app, pagename))
-    if region is None or pagename in region[1] or pagename in refresh.previous_links:
+    region = folder_region(app, folder_of(app, pagename))
+    if region is None or pagename in region.links or pagename in refresh.previous_links:
         return False
-    if _is_not_found_page(app, pagename):
+    if is_not_found_page(app, pagename):
         return False
     try:
         html = path.read_bytes()
@@ -204,7 +142,9 @@ def _splice(app: Sphinx, pagename: str, path: Path) -> bool:
     span = region_span(html)
     if span is None:
         return False
-    path.write_bytes(html[: span[0]] + region[0] + html[span[1] :])
+    # As Sphinx writes a page (StandaloneHTMLBuilder.handle_page).
+    written = region.html.encode(app.config.html_output_encoding, "xmlcharrefreplace")
+    path.write_bytes(html[: span[0]] + written + html[span[1] :])
     return True
 
 
@@ -244,15 +184,9 @@ def _save_every_page(app: Sphinx, exception: Exception | None) -> None:
         (Path(app.doctreedir) / EVERY_PAGE_FILE).write_text(made, encoding="utf-8")
 
 
-def _keep_regions_of_rendered_pages(app: Sphinx) -> None:
-    transform_rendered_pages(app, lambda html, context: _keep_region(app, html, context))
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_blog_fr._state")
-    app.setup_extension("sphinx_blog_fr._sidebar_sections")
-    # After the transforms of _minify and _icon_file (builder-inited, 500): the region kept is the one written.
-    app.connect("builder-inited", _keep_regions_of_rendered_pages, priority=900)
+    app.setup_extension("sphinx_blog_fr._sidebar_regions")
     # After _stale_pages removes the pages of documents gone (300), before the generated pages.
     app.connect("html-collect-pages", _refresh_documents, priority=400)
     app.connect("env-get-updated", _note_every_page)

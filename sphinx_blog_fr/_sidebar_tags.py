@@ -18,6 +18,8 @@ import ablog
 from ablog.blog import Blog
 from sphinx.application import Sphinx
 
+from sphinx_blog_fr._state import build_state
+
 
 def tags_in_use(blog: Blog) -> list[tuple[object, int]]:
     """Return each tag that has posts with its number of posts, in ABlog's order.
@@ -34,17 +36,25 @@ def most_used_tags(in_use: list[tuple[object, int]], limit: int) -> list:
     return [tag for tag, _ in in_use if tag.name in kept]
 
 
+def _sidebar_tags(app: Sphinx) -> tuple[list, bool]:
+    """The tags the sidebar shows, and whether there are more, worked out once per build (the posts are read)."""
+    state = build_state(app)
+    if state.sidebar_tags is None:
+        in_use = tags_in_use(Blog(app))
+        shown = most_used_tags(in_use, app.config.blog_sidebar_tags)
+        state.sidebar_tags = shown, len(shown) < len(in_use)
+    return state.sidebar_tags
+
+
 def _add_sidebar_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if not ablog.builder_support(app):
         return
-    in_use = tags_in_use(Blog(app))
-    shown = most_used_tags(in_use, app.config.blog_sidebar_tags)
-    context["blog_sidebar_tags"] = shown
-    context["blog_sidebar_more_tags"] = len(shown) < len(in_use)
+    context["blog_sidebar_tags"], context["blog_sidebar_more_tags"] = _sidebar_tags(app)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("ablog")
+    app.setup_extension("sphinx_blog_fr._state")
     app.add_config_value("blog_sidebar_tags", 20, "html", types=[int])
     app.connect("html-page-context", _add_sidebar_tags)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sphinx_blog_fr._persistent_errors import DocumentsWithProblems
     from sphinx_blog_fr._series import Series
     from sphinx_blog_fr._sidebar_refresh import SidebarRefresh
+    from sphinx_blog_fr._sidebar_regions import FolderRegion
     from sphinx_blog_fr._stale_pages import PageList
 
 
@@ -70,11 +71,20 @@ class BuildState:
     related_posts: dict[str, list] | None = None
     #: The series of the published posts (``_series``, first asked for, once the posts are read).
     series: list[Series] | None = None
+    #: The tags the sidebar shows and whether there are more (``_sidebar_tags``, first page written).
+    sidebar_tags: tuple[list, bool] | None = None
     #: The HTML of each sidebar section and the pages it links to, by section, folder and link to
     #: the home page (``_sidebar_sections``, as pages are written).
     sidebar_sections: dict[tuple[str, str, str], tuple[str, set[str]]] = field(default_factory=dict)
-    #: The pages that get the new sidebar without being rendered again, and its HTML by folder
-    #: (``_sidebar_refresh``, at ``env-get-updated`` when the sidebar changed, then as pages are written).
+    #: Each folder's sidebar region, from the first page of it rendered in full that shows the
+    #: folder's (``_sidebar_regions``, as pages are written).
+    sidebar_regions: dict[str, FolderRegion] = field(default_factory=dict)
+    #: The text that stands for a folder's sidebar region while a page is rendered (``_sidebar_regions``).
+    sidebar_placeholder: str | None = None
+    #: How many pages this build wrote with their folder's region in place of the placeholder (``_sidebar_regions``).
+    sidebar_regions_copied: int = 0
+    #: The pages that get the new sidebar without being rendered again
+    #: (``_sidebar_refresh``, at ``env-get-updated`` when the sidebar changed).
     sidebar_refresh: SidebarRefresh | None = None
     #: What every page is made with and shows besides its content and sidebar (``_sidebar_refresh``,
     #: once reading is done), which the next build compares with its own.

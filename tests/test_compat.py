@@ -327,6 +327,18 @@ UPSTREAM_CHANGES = {
         std.StandardDomain.clear_doc = clear_doc
         """,
     ),
+    "sphinx-translator-settings": (
+        "Sphinx",
+        # The HTML builder keeps its partial renders' settings elsewhere: their translators would look for stylesheets.
+        """
+        import sphinx.builders.html as html
+        init = html.StandaloneHTMLBuilder.__init__
+        def __init__(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            self._partial_settings = self.__dict__.pop("_settings")
+        html.StandaloneHTMLBuilder.__init__ = __init__
+        """,
+    ),
     "furo": (
         "Furo",
         # Furo translates one of its labels itself: the blog's catalog would no longer reach the others unseen.

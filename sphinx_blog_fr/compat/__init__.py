@@ -11,9 +11,10 @@ The shims: ``ablog`` (its blog and post records, its listeners, slug rule,
 parallel-safety flag and HTML writer), ``sphinx`` (listener removal,
 ``Config``'s raw values, the search index's words, the Snowball stemmers and
 ``searchtools.js``'s ``makeSearchSummary``, the console catalog, permalinks,
-the assets' checksums, the reader's docutils settings, its logger's level, its standard domain's tables), ``furo`` (its
+the assets' checksums, the reader's docutils settings, its logger's level, its standard domain's tables,
+its HTML translators' docutils settings), ``furo`` (its
 templates' literal labels, its icon sprite, its code colours' ``<style>`` and
-their values), ``myst`` (its ``include``, its two readings of a front matter,
+their values, its sidebar region's markup), ``myst`` (its ``include``, its two readings of a front matter,
 its renderer's docutils settings, its Markdown parser and the merge of a
 page's options), ``opengraph`` (its tags of a page),
 ``sitemap`` (its link queue) and ``autobuild`` (its server, for

@@ -7,7 +7,9 @@ values, the ``<title>`` of its icons), inlines on every page an SVG sprite
 (``partials/_head_css_variables.html``, the ``theme_styles`` block of
 ``base.html``), computed for each page by its ``html-page-context`` listener
 (``furo_pygments``). None is an API: the blog translates the first and moves
-the other two to one file each.
+the other two to one file each. It also copies a folder's sidebar region
+(``<aside class="sidebar-drawer">``, around the ``left_sidebar`` block of
+``page.html``) from page to page, as minify-html writes it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ TEMPLATES = Path(furo.THEME_PATH).resolve()
 ICON_SPRITE_TEMPLATE = "!partials/icons.html"
 #: The start of an icon's reference to Furo's inline sprite, quoted or not (_minify drops the quotes).
 ICON_REFERENCE = re.compile(r"""(<use\s[^>]*?\bhref=)(["']?)#(?=svg-)""")
+
+#: The start and end of Furo's sidebar region (page.html), as minify-html writes them.
+SIDEBAR_START, SIDEBAR_END = "<aside class=sidebar-drawer>", "</aside>"
+#: What page.html writes around its left_sidebar block, in the region, as minify-html writes it.
+LEFT_SIDEBAR_WRAPPER = ("<div class=sidebar-container>", "</div>")
 
 #: Furo's <style> of code colours and css variables, included by base.html's block theme_styles.
 CSS_VARIABLES_TEMPLATE = "partials/_head_css_variables.html"
@@ -136,3 +143,16 @@ def render_css_variables(environment: Environment, context: dict) -> str:
         f"{CSS_VARIABLES_TEMPLATE} n’écrit plus un seul élément <style>",
     )
     return style.strip()
+
+
+def replace_sidebar_region(html: str, left_sidebar: str, region: str) -> str:
+    """Return the minified page *html* with the sidebar region whose ``left_sidebar`` block wrote
+    *left_sidebar* replaced by *region*; stop if the page has no such region, or more than one."""
+    written = f"{SIDEBAR_START}{LEFT_SIDEBAR_WRAPPER[0]}{left_sidebar}{LEFT_SIDEBAR_WRAPPER[1]}{SIDEBAR_END}"
+    require(
+        html.count(written) == 1,
+        "Furo",
+        'page.html n’écrit plus son bloc left_sidebar dans <aside class="sidebar-drawer">'
+        '<div class="sidebar-container">…</div></aside>',
+    )
+    return html.replace(written, region)

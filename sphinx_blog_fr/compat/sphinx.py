@@ -5,8 +5,10 @@ Listener removal (``EventManager.listeners``), the values conf.py gave
 stemmers and ``searchtools.js``, the console catalog (``sphinx.locale.init``),
 the HTML builder's ``add_permalinks``, its assets' checksums
 (``_file_checksum``), the reader's docutils settings (``_get_settings``),
-the levels its log handlers show (``sphinx.util.logging``) and the tables of
-its standard domain (``StandardDomain.clear_doc``).
+the levels its log handlers show (``sphinx.util.logging``), the tables of
+its standard domain (``StandardDomain.clear_doc``) and the docutils settings
+its HTML translators are made with (``env.settings``, the HTML builder's
+``_settings``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sphinx.locale
 import sphinx.search
 import sphinx.util.docutils
 import sphinx.util.logging
+from docutils.frontend import Values
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -241,3 +244,24 @@ def require_standard_tables() -> None:
         "Sphinx",
         "StandardDomain.clear_doc ne parcourt plus ses tables progoptions, objects, _terms, labels, anonlabels",
     )
+
+
+def set_translator_setting(app: Sphinx, name: str, value: object) -> None:
+    """Give docutils setting *name* the value *value* in every HTML translator the build makes.
+
+    The pages' translators (and the blog's fragments') take the builder's
+    ``docsettings``, which the HTML builder makes from the environment's
+    docutils defaults (``env.settings``) when writing starts; those of a
+    page's title and table of contents (``render_partial``) take the
+    settings the builder made for them when it was created (``_settings``).
+    Call it once the builder is made (``builder-inited``).
+    """
+    defaults = getattr(app.env, "settings", None)
+    partial = getattr(app.builder, "_settings", None)
+    require(
+        isinstance(defaults, dict) and isinstance(partial, Values) and hasattr(partial, name),
+        "Sphinx",
+        f"ses traducteurs HTML ne prennent plus leur réglage docutils {name} de env.settings et _settings",
+    )
+    defaults[name] = value
+    setattr(partial, name, value)

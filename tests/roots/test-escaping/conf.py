@@ -1,0 +1,6 @@
+project = "Échappement"
+author = "Camille Martin"
+language = "fr"
+extensions = ["sphinx_blog_fr"]
+html_theme = "furo"
+blog_baseurl = "https://essai.example/"

@@ -1,0 +1,9 @@
+project = "Barre latérale"
+author = "Camille Martin"
+language = "fr"
+extensions = ["sphinx_blog_fr"]
+html_theme = "furo"
+templates_path = ["_templates"]
+blog_baseurl = "https://essai.example/"
+blog_menu = ["pages/contact"]
+blog_posts_per_page = 2
