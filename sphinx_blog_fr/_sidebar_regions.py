@@ -3,8 +3,8 @@
 Every page shows the sidebar: the brand, the search box, the latest posts, the
 top tags, the years, the menu. ``_sidebar_sections`` renders each section
 once per folder, but each page still joined them, and minify-html read them
-again: the sidebar is about a quarter of each page's HTML, and at 1,000 posts
-it was minified 1,850 times (``make bench``). Its region
+again: the sidebar is about a fifth of each page's HTML, and at 1,000 posts
+it was minified 1,860 times (``make bench``). Its region
 (``<aside class=sidebar-drawer>…</aside>``, Furo's ``left_sidebar`` block) is
 the same on every page of a folder whose region is its folder's:
 
@@ -17,9 +17,11 @@ the same on every page of a folder whose region is its folder's:
 The first such page of a folder is rendered in full, and its region, as it is
 written (after ``_minify`` and ``_icon_file``), kept with the pages it links
 to. The folder's other such pages are rendered with a placeholder in the
-region (``blog_folder_sidebar()`` in page.html), which the kept region
-replaces once the page is minified. ``_sidebar_refresh`` splices the same
-regions into the files an added post changes only in their sidebar.
+region (``blog_folder_sidebar()`` in page.html; random for each build, so no
+page's text can hold it), which the kept region replaces once the page is
+minified; the markup around it is Furo's, checked on each such page
+(``compat.furo.replace_sidebar_region``). ``_sidebar_refresh`` splices the
+same regions into the files an added post changes only in their sidebar.
 """
 
 from __future__ import annotations

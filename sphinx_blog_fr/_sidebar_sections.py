@@ -12,7 +12,8 @@ of the build; any other section (the menu, which marks the current page;
 a template the blog adds) is rendered on each page, as Furo does. A page
 a section links to (a year in the archives: its link there is « # ») gets
 the section rendered for itself, and a page with its own ``pathto`` (the
-404 page's absolute links) its own HTML.
+404 page's absolute links) its own HTML. Most pages do not render their
+sidebar at all: ``_sidebar_regions`` gives them their folder's whole region.
 """
 
 from __future__ import annotations
