@@ -75,6 +75,7 @@ EXTENSIONS = (
     # Before _incremental, which asks it which pages need the new sidebar rendered.
     "sphinx_blog_fr._sidebar_refresh",
     "sphinx_blog_fr._incremental",
+    "sphinx_blog_fr._reference_targets",
     "sphinx_blog_fr._stale_pages",
     "sphinx_blog_fr._persistent_errors",
     "sphinx_blog_fr._search",

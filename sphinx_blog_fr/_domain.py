@@ -13,7 +13,9 @@ Per document (purged and merged by document):
   (``_incremental``'s ``PostSummary``);
 * ``resized_images``: docname → the resized copies its images offer,
   ``(source, name, width)`` (``_images``);
-* ``math_documents``: the docnames that have math (``_math``).
+* ``math_documents``: the docnames that have math (``_math``);
+* ``reference_targets``: docname → the labels and documents its
+  cross-references name (``_reference_targets``).
 
 Per environment (worked out from every document once reading is done, at
 ``env-get-updated``, in the main process; compared with the previous build's):
@@ -45,7 +47,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 #: The keys kept by document, each a dict by docname, but ``math_documents``, a set of docnames.
-PER_DOCUMENT = ("post_summaries", "resized_images")
+PER_DOCUMENT = ("post_summaries", "resized_images", "reference_targets")
 
 
 class BlogDomain(Domain):
@@ -53,11 +55,12 @@ class BlogDomain(Domain):
 
     name = "blog"
     label = "blog"
-    data_version = 2
+    data_version = 3
     initial_data = {
         "post_summaries": {},
         "resized_images": {},
         "math_documents": set(),
+        "reference_targets": {},
         "blog_state": None,
         "related_posts": None,
         "menu": None,

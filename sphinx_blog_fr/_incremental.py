@@ -71,6 +71,7 @@ from sphinx_blog_fr._defaults import PACKAGE
 from sphinx_blog_fr._domain import blog_data
 from sphinx_blog_fr._i18n import LOCALE_DIR
 from sphinx_blog_fr._menu import current_menu
+from sphinx_blog_fr._reference_targets import what_targets_are
 from sphinx_blog_fr._related_posts import related_lists
 from sphinx_blog_fr._series import series_lists
 from sphinx_blog_fr._sidebar_refresh import pages_to_render, refresh_generated_page
@@ -327,9 +328,14 @@ def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
     """Return what a listing (or with *full_text*, a feed) shows of *posts*, for :func:`is_unchanged`."""
     summaries, read_times = post_summaries(app.env), app.env.all_docs
     summary_text = partial(build_state(app).generated_files.summary_text, summaries)
+    # A reference's link shows its target's title, found when the page is written (_reference_targets).
+    targets = partial(what_targets_are, app.env)
     if full_text:
-        return tuple((post.docname, summary_text(post.docname), read_times.get(post.docname)) for post in posts)
-    return tuple((post.docname, summary_text(post.docname)) for post in posts)
+        return tuple(
+            (post.docname, summary_text(post.docname), read_times.get(post.docname), targets(post.docname))
+            for post in posts
+        )
+    return tuple((post.docname, summary_text(post.docname), targets(post.docname)) for post in posts)
 
 
 def _drop_vanished_words(app: Sphinx) -> None:

@@ -89,6 +89,9 @@ class BuildState:
     #: What every page is made with and shows besides its content and sidebar (``_sidebar_refresh``,
     #: once reading is done), which the next build compares with its own.
     every_page: str | None = None
+    #: What each label or document some page's references name was before this build read anything
+    #: (``_reference_targets``, at ``env-get-outdated``).
+    reference_targets: dict[tuple[str, str], object] | None = None
     #: What every page is made with besides the posts (``_incremental.made_with``, worked out once).
     made_with: tuple | None = None
     #: The footer's years of the published posts, « 2017–2026 » (``_copyright``, first page written).

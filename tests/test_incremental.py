@@ -266,6 +266,31 @@ def test_a_broken_link_fails_every_build_until_it_is_fixed(tmp_path: Path):
     assert UP_TO_DATE in make_html(site.srcdir, site.html.parent).output
 
 
+#: Three posts, the first pointing into the other two: a section by its label, a post, a label by MyST's link.
+REFERENCING = {
+    "posts/2020/a.md": post_source("Billet A", body="Voir {doc}`b`, {ref}`cible` et [là](#cible-c) aussi."),
+    "posts/2020/b.md": post_source("Billet B", date="2020-02-01", body="(cible)=\n## Une section\n\nTexte."),
+    "posts/2020/c.md": post_source("Billet C", date="2020-03-01", body="(cible-c)=\n## Section C\n\nRien."),
+}
+
+
+def test_a_page_follows_what_its_references_point_at_in_another_post(tmp_path: Path):
+    """Only post B or C is edited (_reference_targets): post A's links follow, and a label removed fails the build."""
+    site = build_site(tmp_path / "site", REFERENCING)
+    assert site.returncode == 0, site.output
+    _rewrite(site.srcdir, "posts/2020/b.md", "## Une section", "## Une autre section")
+    renamed = make_html(site.srcdir, site.html.parent)
+    assert renamed.returncode == 0, renamed.output
+    assert "Une autre section" in (renamed.html / "posts/2020/a.html").read_text(encoding="utf-8")
+    assert differing_files(renamed.html, clean_build_of(site.srcdir, tmp_path / "clean").html) == []
+    for post, label in (("posts/2020/b.md", "cible"), ("posts/2020/c.md", "cible-c")):
+        _rewrite(site.srcdir, post, f"({label})=\n", "")
+        removed = make_html(site.srcdir, site.html.parent)
+        assert removed.returncode != 0 and "posts/2020/a.md:9:" in removed.output, removed.output
+        assert label in removed.output
+        _rewrite(site.srcdir, post, "## ", f"({label})=\n## ")
+
+
 def test_a_front_matter_problem_fails_every_build_until_it_is_fixed(tmp_path: Path):
     """The schema checks only the posts that changed (_post_readings): a faulty post's problem is kept and told again."""
     faulty = post_source("Une faute", date="2020-05-05", extra="tag: design")
