@@ -12,7 +12,7 @@ nothing had changed. This extension:
   category, authors, excerpt), and after reading tells Sphinx the pages to
   rewrite (``env-get-updated``): the posts whose neighbours, related posts
   (``blog_related_posts``) or series (``blog_series``) changed, the home
-  page when any summary changed, and when the sidebar's data changed every
+  page when any summary or what a post's references point at changed, and when the sidebar's data changed every
   page but those ``_sidebar_refresh`` gives the new sidebar without
   rendering them again;
 * keeps, beside the doctrees, a fingerprint of each generated page and feed
@@ -123,6 +123,8 @@ class BlogState:
     related: dict[str, tuple]
     #: Each part's list of its series (blog_series): the other parts' titles and dates change it.
     series: dict[str, tuple]
+    #: What each post's references point at (_reference_targets): a link shows its target's title.
+    targets: dict[str, tuple]
 
 
 # -- Reading: what each post shows of itself on other pages -------------------------
@@ -161,7 +163,9 @@ def _blog_state(app: Sphinx) -> BlogState:
         post.docname: tuple((other.docname, other.title) if other else None for other in (post.prev, post.next))
         for post in blog.posts
     }
-    return BlogState(dict(post_summaries(app.env)), sidebar, neighbours, related_lists(app), series_lists(app))
+    summaries = dict(post_summaries(app.env))
+    targets = {docname: what_targets_are(app.env, docname) for docname in summaries}
+    return BlogState(summaries, sidebar, neighbours, related_lists(app), series_lists(app), targets)
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -185,7 +189,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname in previous.series.keys() | state.series.keys()
         if previous.series.get(docname) != state.series.get(docname)
     }
-    if previous.summaries != state.summaries:
+    if previous.summaries != state.summaries or previous.targets != state.targets:
         stale.add(app.config.root_doc)
     if previous.sidebar != state.sidebar:
         # Every page shows the sidebar: _sidebar_refresh gives its new HTML to the pages it can.
@@ -329,13 +333,13 @@ def post_inputs(app: Sphinx, posts, *, full_text: bool = False) -> tuple:
     summaries, read_times = post_summaries(app.env), app.env.all_docs
     summary_text = partial(build_state(app).generated_files.summary_text, summaries)
     # A reference's link shows its target's title, found when the page is written (_reference_targets).
-    targets = partial(what_targets_are, app.env)
+    targets = blog_data(app.env)["blog_state"].targets
     if full_text:
         return tuple(
-            (post.docname, summary_text(post.docname), read_times.get(post.docname), targets(post.docname))
+            (post.docname, summary_text(post.docname), read_times.get(post.docname), targets.get(post.docname))
             for post in posts
         )
-    return tuple((post.docname, summary_text(post.docname), targets(post.docname)) for post in posts)
+    return tuple((post.docname, summary_text(post.docname), targets.get(post.docname)) for post in posts)
 
 
 def _drop_vanished_words(app: Sphinx) -> None:
@@ -386,4 +390,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _finish_build, priority=400)
     # PostSummary and BlogState are pickled in the environment (the blog domain): a change of
     # their fields must change this number, so that an environment pickled before is discarded.
-    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    # BlogState is pickled in the blog domain: a change of its shape must change this number.
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,9 +11,10 @@ kept in the ``blog`` domain as ``reference_targets``); what each of those
 was before the build read anything (``env-get-outdated``: the label's
 document, anchor and title, or the document's title); and, once reading is
 done (``env-get-updated``), has Sphinx write again every document one of
-whose targets changed, appeared or disappeared. The listings and feeds that
-show a post's excerpt or text are written again too: what its targets are
-is part of their fingerprints (``_incremental.post_inputs``).
+whose targets changed, appeared or disappeared. The home page, listings and
+feeds that show a post's excerpt or text follow too: what its targets are
+(:func:`what_targets_are`) is part of the blog's state that ``_incremental``
+compares between builds.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ def what_it_is(env: BuildEnvironment, target: Target) -> object:
 
 
 def what_targets_are(env: BuildEnvironment, docname: str) -> tuple:
-    """What the targets of *docname*'s references are now: the listings and feeds that show its text
-    (``_incremental.post_inputs``) show them too."""
+    """What the targets of *docname*'s references are now, as its page, and the listings and feeds
+    that show its text, show them."""
     targets = blog_data(env)["reference_targets"].get(docname, ())
     return tuple((target, what_it_is(env, target)) for target in sorted(targets))
 
@@ -97,11 +98,7 @@ def _rewrite_pages_whose_targets_changed(app: Sphinx, env: BuildEnvironment) -> 
     before = build_state(app).reference_targets
     if before is None:
         return []
-    stale = set(pages_whose_targets_changed(env, before))
-    if stale & blog_data(env)["post_summaries"].keys():
-        # The home page, a document, shows the latest posts' excerpts.
-        stale.add(app.config.root_doc)
-    return sorted(stale & env.found_docs)
+    return sorted(set(pages_whose_targets_changed(env, before)) & env.found_docs)
 
 
 def setup(app: Sphinx) -> dict:
